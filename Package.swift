@@ -1,0 +1,86 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Jifang",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jifang", targets: ["jifang"]),
+        .library(name: "JifangModel", targets: ["JifangModel"]),
+        .library(name: "JifangSNMP", targets: ["JifangSNMP"]),
+        .library(name: "JifangStore", targets: ["JifangStore"]),
+        .library(name: "JifangAgents", targets: ["JifangAgents"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure value types shared by every module; no I/O.
+        .target(name: "JifangModel", swiftSettings: strict),
+
+        // The one C boundary to net-snmp.
+        .systemLibrary(
+            name: "CNetSNMP",
+            pkgConfig: "netsnmp",
+            providers: [.apt(["libsnmp-dev"])]
+        ),
+        .target(name: "JifangSNMP", dependencies: ["CNetSNMP", "JifangModel"], swiftSettings: strict),
+
+        // The one C boundary to libpcap.
+        .systemLibrary(
+            name: "CPcap",
+            pkgConfig: "libpcap",
+            providers: [.apt(["libpcap-dev"])]
+        ),
+        .target(name: "JifangCapture", dependencies: ["CPcap", "JifangModel"], swiftSettings: strict),
+
+        // Inventory and Policies: YAML files people edit, validated with file:line:field errors.
+        .target(
+            name: "JifangConfig",
+            dependencies: ["JifangModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JifangStore",
+            dependencies: ["JifangModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JifangAgents",
+            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "jifang",
+            dependencies: [
+                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Helpers every test target shares: real snmpd/snmpsim on loopback, temporary stores.
+        .target(name: "JifangTesting", dependencies: ["JifangModel"], swiftSettings: strict),
+
+        .testTarget(name: "JifangModelTests", dependencies: ["JifangModel"]),
+        .testTarget(name: "JifangSNMPTests", dependencies: ["JifangSNMP", "JifangTesting"]),
+        .testTarget(name: "JifangCaptureTests", dependencies: ["JifangCapture", "JifangTesting"]),
+        .testTarget(name: "JifangConfigTests", dependencies: ["JifangConfig", "JifangTesting"]),
+        .testTarget(name: "JifangStoreTests", dependencies: ["JifangStore", "JifangTesting"]),
+        .testTarget(name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"]),
+        .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
+
+        .executableTarget(
+            name: "jifang-bench",
+            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel"],
+            path: "Benchmarks/jifang-bench",
+            swiftSettings: strict
+        ),
+    ]
+)

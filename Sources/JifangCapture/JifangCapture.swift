@@ -1,0 +1,1 @@
+// JifangCapture: see the module's files; this one is replaced as the module lands.

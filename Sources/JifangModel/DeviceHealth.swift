@@ -1,0 +1,43 @@
+import struct Foundation.Date
+
+/// Everything one poll learned about one device.
+///
+/// A value the device did not report is `nil` (or an empty list), never a default. When the
+/// device did not answer at all, `reachable` is `false`, `error` says why, and the rest is empty.
+public struct DeviceHealth: Sendable, Hashable, Codable {
+    public var device: Device
+    public var polledAt: Date
+    public var reachable: Bool
+    /// Why the poll failed or was partial, in a sentence a person can act on.
+    public var error: String?
+    public var system: SystemInfo
+    public var identity: DeviceIdentity
+    public var interfaces: [InterfaceStatus]
+    public var cpuPercent: Double?
+    public var memoryPercent: Double?
+    public var storage: [StorageStatus]
+    public var sensors: [Sensor]
+    public var ups: UPSStatus?
+    public var firewall: FirewallStatus?
+    /// Facts the device reported, for spec clauses (see ``FactKey``).
+    public var facts: DeviceFacts
+    /// Spec and threshold findings computed for this poll.
+    public var findings: [Finding]
+    /// PDUs exchanged for this poll, for benchmarks and diagnostics.
+    public var pduCount: Int
+
+    public init(device: Device, polledAt: Date, reachable: Bool, error: String? = nil) {
+        self.device = device
+        self.polledAt = polledAt
+        self.reachable = reachable
+        self.error = error
+        self.system = SystemInfo()
+        self.identity = DeviceIdentity(kind: device.declaredKind ?? .other)
+        self.interfaces = []
+        self.storage = []
+        self.sensors = []
+        self.facts = DeviceFacts()
+        self.findings = []
+        self.pduCount = 0
+    }
+}
