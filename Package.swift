@@ -66,7 +66,7 @@ let package = Package(
         ),
 
         // Helpers every test target shares: real snmpd/snmpsim on loopback, temporary stores.
-        .target(name: "JifangTesting", dependencies: ["JifangModel"], swiftSettings: strict),
+        .target(name: "JifangTesting", dependencies: ["JifangModel", "JifangSNMP"], swiftSettings: strict),
 
         .testTarget(name: "JifangModelTests", dependencies: ["JifangModel"]),
         .testTarget(name: "JifangSNMPTests", dependencies: ["JifangSNMP", "JifangTesting"]),
