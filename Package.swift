@@ -73,7 +73,9 @@ let package = Package(
         .testTarget(name: "JifangCaptureTests", dependencies: ["JifangCapture", "JifangTesting"]),
         .testTarget(name: "JifangConfigTests", dependencies: ["JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangStoreTests", dependencies: ["JifangStore", "JifangTesting"]),
-        .testTarget(name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"]),
+        .testTarget(
+            name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
 
         .executableTarget(

@@ -50,7 +50,7 @@ public enum DeviceFactsDecoder {
             }
         }
         let speeds = (ethernet.isEmpty ? inputs.interfaces : ethernet).compactMap(\.speedBps).filter { $0 > 0 }
-        set(FactKey.maxPortSpeedBps, speeds.max().map(Double.init))
+        set(FactKey.maxPortSpeedBps, speeds.max().map { Double($0) })
 
         let qBridge = VarBindLookup(inputs.qBridge)
         if qBridge[QBridgeMIB.dot1qVlanVersionNumber]?.int != nil || (qBridge[QBridgeMIB.dot1qNumVlans]?.int ?? 0) > 0

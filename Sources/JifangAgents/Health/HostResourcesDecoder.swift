@@ -57,10 +57,16 @@ public enum HostResourcesDecoder {
         table.rows.filter { $0[HostResourcesMIB.Device.hrDeviceType]?.oid == type }.count
     }
 
-    /// Hard disks in `hrDiskStorageTable` and the smallest capacity among them in bytes.
+    /// Fixed disks in `hrDiskStorageTable` and the smallest capacity among them in bytes.
+    ///
+    /// A disk counts when its media is hardDisk(3), or unknown(2) but not removable and with a
+    /// capacity (net-snmp reports Linux disks that way); floppies, optical and RAM disks do not.
     public static func hardDisks(_ table: SNMPTable) -> (count: Int, minBytes: Double?) {
-        let disks = table.rows.filter {
-            $0[HostResourcesMIB.DiskStorage.hrDiskStorageMedia]?.int == HostResourcesMIB.DiskStorage.mediaHardDisk
+        let disks = table.rows.filter { row in
+            let media = row[HostResourcesMIB.DiskStorage.hrDiskStorageMedia]?.int
+            let removable = row[HostResourcesMIB.DiskStorage.hrDiskStorageRemoveble]?.int == 1
+            let capacity = row[HostResourcesMIB.DiskStorage.hrDiskStorageCapacity]?.int ?? 0
+            return media == HostResourcesMIB.DiskStorage.mediaHardDisk || (media == 2 && !removable && capacity > 0)
         }
         let sizes = disks.compactMap { $0[HostResourcesMIB.DiskStorage.hrDiskStorageCapacity]?.int }.filter { $0 > 0 }
         return (disks.count, sizes.min().map { Double($0) * 1024 })

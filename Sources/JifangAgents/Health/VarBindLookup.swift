@@ -26,7 +26,7 @@ extension SNMPValue {
     /// An integer-like value as a `Double`; octet strings are *not* accepted (unlike ``double``),
     /// so a value of the wrong type is skipped rather than guessed at.
     var number: Double? {
-        int.map(Double.init) ?? (uint.map(Double.init))
+        int.map { Double($0) } ?? uint.map { Double($0) }
     }
 
     /// Non-empty text, trimmed of surrounding spaces.

@@ -109,10 +109,11 @@ public enum VendorHealthDecoder {
 
     private static func passes(_ index: [UInt32], _ conditions: [RowCondition], _ values: VarBindLookup) -> Bool {
         conditions.allSatisfy { condition in
-            guard let value = values[condition.column.appending(index)]?.int else { return false }
+            let value = values[condition.column.appending(index)]
             switch condition.test {
-            case .positive: return value > 0
-            case .equals(let expected): return value == expected
+            case .positive: return (value?.int ?? 0) > 0
+            case .equals(let expected): return value?.int == expected
+            case .contains(let text): return value?.text?.contains(text) ?? false
             }
         }
     }

@@ -48,6 +48,8 @@ public struct RowCondition: Sendable, Hashable {
     public enum Test: Sendable, Hashable {
         case positive
         case equals(Int64)
+        /// The column holds text containing this string.
+        case contains(String)
     }
     public var column: OID
     public var test: Test
@@ -55,6 +57,9 @@ public struct RowCondition: Sendable, Hashable {
     public static func positive(_ column: OID) -> RowCondition { RowCondition(column: column, test: .positive) }
     public static func equals(_ column: OID, _ value: Int64) -> RowCondition {
         RowCondition(column: column, test: .equals(value))
+    }
+    public static func contains(_ column: OID, _ text: String) -> RowCondition {
+        RowCondition(column: column, test: .contains(text))
     }
 }
 

@@ -90,8 +90,11 @@ public enum VendorHealthProfiles {
 
     public static let juniper: VendorHealthProfile = {
         var p = VendorHealthProfile(name: "JUNIPER-MIB jnxOperatingTable", enterprises: [JuniperMIBs.enterprise])
-        // Routing engines are the rows with memory; only the running (master) one counts.
-        let master = [RowCondition.positive(JuniperMIBs.jnxOperatingMemory), .equals(JuniperMIBs.jnxOperatingState, 2)]
+        // Line cards have CPUs and memory too; only the running (master) routing engine counts.
+        let master = [
+            RowCondition.contains(JuniperMIBs.jnxOperatingDescr, "Routing Engine"),
+            .equals(JuniperMIBs.jnxOperatingState, 2),
+        ]
         p.cpuPercent = [.column(JuniperMIBs.jnxOperatingCPU, .average, rows: master)]
         p.memoryPercent = [.column(JuniperMIBs.jnxOperatingBuffer, .average, rows: master)]
         p.memoryBytes = [.column(JuniperMIBs.jnxOperatingMemory, .maximum, scale: 1_048_576, rows: master)]

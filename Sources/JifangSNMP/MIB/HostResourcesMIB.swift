@@ -56,9 +56,11 @@ public enum HostResourcesMIB {
     public enum DiskStorage {
         /// other(1), unknown(2), hardDisk(3), floppyDisk(4), opticalDiskROM(5), …, ramDisk(8).
         public static let hrDiskStorageMedia: OID = "1.3.6.1.2.1.25.3.6.1.2"
+        /// true(1) for removable media (floppy, optical), false(2) for fixed disks.
+        public static let hrDiskStorageRemoveble: OID = "1.3.6.1.2.1.25.3.6.1.3"
         /// Capacity in KiB.
         public static let hrDiskStorageCapacity: OID = "1.3.6.1.2.1.25.3.6.1.4"
-        public static let columns: [OID] = [hrDiskStorageMedia, hrDiskStorageCapacity]
+        public static let columns: [OID] = [hrDiskStorageMedia, hrDiskStorageRemoveble, hrDiskStorageCapacity]
         public static let mediaHardDisk: Int64 = 3
     }
 }
