@@ -66,14 +66,16 @@ let package = Package(
         ),
 
         // Helpers every test target shares: real snmpd/snmpsim on loopback, temporary stores.
-        .target(name: "JifangTesting", dependencies: ["JifangModel"], swiftSettings: strict),
+        .target(name: "JifangTesting", dependencies: ["JifangModel", "JifangSNMP"], swiftSettings: strict),
 
         .testTarget(name: "JifangModelTests", dependencies: ["JifangModel"]),
         .testTarget(name: "JifangSNMPTests", dependencies: ["JifangSNMP", "JifangTesting"]),
         .testTarget(name: "JifangCaptureTests", dependencies: ["JifangCapture", "JifangTesting"]),
         .testTarget(name: "JifangConfigTests", dependencies: ["JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangStoreTests", dependencies: ["JifangStore", "JifangTesting"]),
-        .testTarget(name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"]),
+        .testTarget(
+            name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
 
         .executableTarget(
