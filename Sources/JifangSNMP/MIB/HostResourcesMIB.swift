@@ -1,5 +1,7 @@
 /// HOST-RESOURCES-MIB (RFC 2790): memory, storage, devices and processor load of hosts.
 public enum HostResourcesMIB {
+    /// The host's own uptime (scalar); only HOST-RESOURCES agents answer it.
+    public static let hrSystemUptime: OID = "1.3.6.1.2.1.25.1.1.0"
     /// Installed RAM in KiB (scalar).
     public static let hrMemorySize: OID = "1.3.6.1.2.1.25.2.2.0"
 
