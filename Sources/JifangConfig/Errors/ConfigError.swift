@@ -58,7 +58,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingField:
             return "required field is missing"
         case .unknownField(_, _, let field, let allowed):
-            let name = field.split(separator: ".").last.map(String.init) ?? field
+            let name = Self.lastKey(of: field)
             var text = "unknown field \"\(name)\""
             if let suggestion = Self.closest(to: name, in: allowed) {
                 text += " (did you mean \"\(suggestion)\"?)"
@@ -79,6 +79,14 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         text += ": "
         if !field.isEmpty { text += field + ": " }
         return text + reason
+    }
+
+    /// The last key of a field path: `port` of `devices[3].port`, `env.x` of `facts["env.x"]`.
+    private static func lastKey(of field: String) -> String {
+        if field.hasSuffix("\"]"), let open = field.range(of: "[\"", options: .backwards) {
+            return String(field[open.upperBound..<field.index(field.endIndex, offsetBy: -2)])
+        }
+        return field.split(separator: ".").last.map(String.init) ?? field
     }
 
     /// The allowed name within edit distance 2 of `name`, if exactly one is closest.

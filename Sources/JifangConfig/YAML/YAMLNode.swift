@@ -61,7 +61,8 @@ struct YAMLNode {
         let entries = mapping.map { pair in
             let key = pair.key.string ?? "\(pair.key)"
             let keyLine = pair.key.mark?.line ?? line
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            // Keys such as fact names contain dots; quoting keeps the path readable.
+            let childPath = key.contains(".") ? "\(path)[\"\(key)\"]" : path.isEmpty ? key : "\(path).\(key)"
             return (key: key, value: YAMLNode(node: pair.value, path: childPath, line: keyLine, diagnostics: diagnostics))
         }
         return YAMLMapping(owner: self, entries: entries)
@@ -170,7 +171,7 @@ struct YAMLMapping {
     func required(_ key: String) -> YAMLNode? {
         if let value = optional(key) { return value }
         let path = owner.path.isEmpty ? key : "\(owner.path).\(key)"
-        let line = entries.first(where: { $0.key == key })?.value.line ?? owner.node.mark?.line ?? owner.line
+        let line = entries.first(where: { $0.key == key })?.value.line ?? owner.line
         owner.diagnostics.report(.missingField(file: owner.file, line: line, field: path))
         return nil
     }
@@ -180,5 +181,5 @@ struct YAMLMapping {
 
 extension Node.Scalar {
     /// The resolved tag, e.g. `.int` for `161` and `.str` for `"161"`.
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    var tagName: Tag.Name { Resolver.default.resolveTag(of: .scalar(self)) }
 }
