@@ -35,7 +35,8 @@ import Testing
         let flash = try finding(findings, "router.flash")
         #expect(flash.status == .fail)
         #expect(flash.observed == "16 MiB")
-        #expect(flash.message.hasSuffix("16 MiB reported by the device does not meet the requirement of at least 32 MiB"))
+        #expect(
+            flash.message.hasSuffix("16 MiB reported by the device does not meet the requirement of at least 32 MiB"))
 
         let modular = try finding(findings, "router.modular")
         #expect(modular.status == .unknown)

@@ -74,7 +74,9 @@ import Testing
         #expect(conditions.map(\.type) == [.reboot])
         #expect(conditions.first?.message == "uptime fell from 24 h 0 min to 40 s: the device restarted about 40 s ago")
         // Uptime that keeps growing, and a first poll, are no reboot.
-        #expect(evaluator.evaluate(current: health(uptime: 86_700, at: 300), previous: previous, consecutiveFailures: 0).isEmpty)
+        #expect(
+            evaluator.evaluate(current: health(uptime: 86_700, at: 300), previous: previous, consecutiveFailures: 0)
+                .isEmpty)
         #expect(evaluator.evaluate(current: current, previous: nil, consecutiveFailures: 0).isEmpty)
     }
 
@@ -101,7 +103,8 @@ import Testing
     @Test func interfaceDownOnlyForEnabledPortsOfWatchedTypes() {
         var current = health()
         current.interfaces = [
-            InterfaceStatus(index: 1, name: "Gi0/1", alias: "uplink to county", type: 6, adminStatus: .up, operStatus: .down),
+            InterfaceStatus(
+                index: 1, name: "Gi0/1", alias: "uplink to county", type: 6, adminStatus: .up, operStatus: .down),
             InterfaceStatus(index: 2, name: "Gi0/2", type: 6, adminStatus: .down, operStatus: .down),
             InterfaceStatus(index: 3, name: "Vlan1", type: 53, adminStatus: .up, operStatus: .down),
             InterfaceStatus(index: 4, name: "Gi0/4", type: 6, adminStatus: .up, operStatus: .lowerLayerDown),
@@ -113,7 +116,8 @@ import Testing
 
         var named = ThresholdPolicy()
         named.interfaceDown = InterfaceDownRule(severity: .critical, names: ["uplink*"])
-        let onlyUplinks = ThresholdEvaluator(policy: named).evaluate(current: current, previous: nil, consecutiveFailures: 0)
+        let onlyUplinks = ThresholdEvaluator(policy: named).evaluate(
+            current: current, previous: nil, consecutiveFailures: 0)
         #expect(onlyUplinks.map(\.subject) == ["Gi0/1"])
         #expect(onlyUplinks.first?.severity == .critical)
     }

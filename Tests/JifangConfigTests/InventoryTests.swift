@@ -36,41 +36,41 @@ import Testing
 
     @Test func fullInventoryKeepsChineseTextAndEveryField() throws {
         let yaml = """
-        site: 示范县人口信息中心
-        units:
-          - id: "330102"
-            name: 示范县人口信息中心
-            level: county
-            parent: "3301"
-          - id: 33010201
-            name: 城关镇信息工作站
-            level: township
-            parent: "330102"
-        devices:
-          - name: core-router
-            address: 127.0.0.1
-            port: 1161
-            version: v3
-            v3:
-              user: jifang
-              auth: { protocol: sha, secret: env:JIFANG_AUTH }
-              priv: { protocol: AES, secret: file:/etc/jifang/priv.key }
-            unit: "330102"
-            location: "一号机房 A 柜 U10"
-            owner: 张三
-            kind: router
-            facts: { env.earthingOhms: 3.5, ups.online: true, vpn.protocols: [PPTP, IPsec], raid.level: "1" }
-            timeout: 1.5
-            retries: 3
-          - name: ups-1
-            address: ups1.example.cn
-            community: 机房
-            version: v1
-            unit: "33010201"
-          - name: v6-switch
-            address: "::1"
-            community: public
-        """
+            site: 示范县人口信息中心
+            units:
+              - id: "330102"
+                name: 示范县人口信息中心
+                level: county
+                parent: "3301"
+              - id: 33010201
+                name: 城关镇信息工作站
+                level: township
+                parent: "330102"
+            devices:
+              - name: core-router
+                address: 127.0.0.1
+                port: 1161
+                version: v3
+                v3:
+                  user: jifang
+                  auth: { protocol: sha, secret: env:JIFANG_AUTH }
+                  priv: { protocol: AES, secret: file:/etc/jifang/priv.key }
+                unit: "330102"
+                location: "一号机房 A 柜 U10"
+                owner: 张三
+                kind: router
+                facts: { env.earthingOhms: 3.5, ups.online: true, vpn.protocols: [PPTP, IPsec], raid.level: "1" }
+                timeout: 1.5
+                retries: 3
+              - name: ups-1
+                address: ups1.example.cn
+                community: 机房
+                version: v1
+                unit: "33010201"
+              - name: v6-switch
+                address: "::1"
+                community: public
+            """
         let inventory = try Inventory.parse(yaml: yaml, file: "site.yaml")
         #expect(inventory.site == "示范县人口信息中心")
         #expect(
@@ -130,7 +130,8 @@ import Testing
                 community: public
                 version: v2
             """)
-        #expect(found == ["Inventory/site.yaml:5: devices[0].version: \"v2\" is not an SNMP version (use v1, v2c or v3)"])
+        #expect(
+            found == ["Inventory/site.yaml:5: devices[0].version: \"v2\" is not an SNMP version (use v1, v2c or v3)"])
     }
 
     @Test func unknownFieldListsAllowedFieldsAndSuggests() throws {
@@ -249,36 +250,36 @@ import Testing
 
     @Test func everyErrorOfAFileIsReportedOnePerLine() throws {
         let yaml = """
-        units:
-          - id: "330102"
-            name: 示范县
-            level: county
-          - id: "330103"
-            name: 另一县
-            level: prefecture
-        devices:
-          - name: a
-            address: 300.1.2.3
-            community: public
-            unit: "999999"
-          - name: b
-            address: bad_host!
-            community: public
-            kind: printer
-          - name: c
-            address: 10.0.0.3
-            version: v2c
-            community: public
-            v3: { user: x }
-            facts: { env.earthingOhm: 3 }
-            timeout: 0
-          - name: d
-            address: 10.0.0.4
-            version: v3
-            v3:
-              auth: { protocol: SHA1, secret: env:1BAD }
-              priv: { protocol: AES, secret: "file:" }
-        """
+            units:
+              - id: "330102"
+                name: 示范县
+                level: county
+              - id: "330103"
+                name: 另一县
+                level: prefecture
+            devices:
+              - name: a
+                address: 300.1.2.3
+                community: public
+                unit: "999999"
+              - name: b
+                address: bad_host!
+                community: public
+                kind: printer
+              - name: c
+                address: 10.0.0.3
+                version: v2c
+                community: public
+                v3: { user: x }
+                facts: { env.earthingOhm: 3 }
+                timeout: 0
+              - name: d
+                address: 10.0.0.4
+                version: v3
+                v3:
+                  auth: { protocol: SHA1, secret: env:1BAD }
+                  priv: { protocol: AES, secret: "file:" }
+            """
         do {
             _ = try Inventory.parse(yaml: yaml, file: "site.yaml")
             Issue.record("expected errors")
@@ -301,7 +302,11 @@ import Testing
             for line in expected {
                 #expect(lines.contains(line), "missing: \(line)\nin:\n\(text)")
             }
-            #expect(lines.contains { $0.hasPrefix("site.yaml:22: devices[2].facts[\"env.earthingOhm\"]: unknown field \"env.earthingOhm\"") })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(
+                        "site.yaml:22: devices[2].facts[\"env.earthingOhm\"]: unknown field \"env.earthingOhm\"")
+                })
             #expect(lines.contains { $0.contains("did you mean \"env.earthingOhms\"?") })
             #expect(lines.count == expected.count + 1, "\(text)")
         }

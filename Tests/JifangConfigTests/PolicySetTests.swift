@@ -62,23 +62,23 @@ let shippedPolicies = URL(fileURLWithPath: #filePath)
 
     @Test func badClassificationRulesAreReported() {
         let yaml = """
-        rules:
-          - name: one
-            kind: router
-            vendor: X
-            match: { sysObjectID: 1.3.6.1.4.1.x }
-          - name: two
-            kind: toaster
-            match: { sysDescr: 'Cisco (' }
-            model: { from: sysDescr, regex: 'no group' }
-          - name: one
-            kind: switch
-            match: { hint: snmp-mib }
-            serial: chassis.serialNumber
-          - name: four
-            kind: ups
-            match: {}
-        """
+            rules:
+              - name: one
+                kind: router
+                vendor: X
+                match: { sysObjectID: 1.3.6.1.4.1.x }
+              - name: two
+                kind: toaster
+                match: { sysDescr: 'Cisco (' }
+                model: { from: sysDescr, regex: 'no group' }
+              - name: one
+                kind: switch
+                match: { hint: snmp-mib }
+                serial: chassis.serialNumber
+              - name: four
+                kind: ups
+                match: {}
+            """
         do {
             _ = try ClassificationPolicy.parse(yaml: yaml, file: "Policies/classification.yaml")
             Issue.record("expected errors")
@@ -101,49 +101,62 @@ let shippedPolicies = URL(fileURLWithPath: #filePath)
 
     @Test func badSpecClausesAreReported() {
         let yaml = """
-        router:
-          - id: router.memory
-            article: Art. 55
-            title: { en: Memory, zh: 内存 }
-            fact: memory.bytes
-            comparator: atLeast
-            value: 128
-            unit: kVA
-            missing: not reported
-          - id: router.flash
-            article: Art. 55
-            title: { en: Flash }
-            fact: flash.size
-            comparator: atLeast
-            value: 32
-            missing: not reported
-        ups:
-          - id: router.memory
-            article: Art. 59
-            title: { en: Online, zh: 在线式 }
-            fact: ups.online
-            comparator: greaterOrEqual
-            missing: not reported
-          - id: ups.humidity
-            article: Art. 106
-            title: { en: Humidity, zh: 湿度 }
-            fact: env.humidityPercent
-            comparator: between
-            values: [65, 45]
-            missing: not reported
-        printer: []
-        """
+            router:
+              - id: router.memory
+                article: Art. 55
+                title: { en: Memory, zh: 内存 }
+                fact: memory.bytes
+                comparator: atLeast
+                value: 128
+                unit: kVA
+                missing: not reported
+              - id: router.flash
+                article: Art. 55
+                title: { en: Flash }
+                fact: flash.size
+                comparator: atLeast
+                value: 32
+                missing: not reported
+            ups:
+              - id: router.memory
+                article: Art. 59
+                title: { en: Online, zh: 在线式 }
+                fact: ups.online
+                comparator: greaterOrEqual
+                missing: not reported
+              - id: ups.humidity
+                article: Art. 106
+                title: { en: Humidity, zh: 湿度 }
+                fact: env.humidityPercent
+                comparator: between
+                values: [65, 45]
+                missing: not reported
+            printer: []
+            """
         do {
             _ = try SpecPolicy.parse(yaml: yaml, file: "specs.yaml")
             Issue.record("expected errors")
         } catch {
             let messages = error.errors.map(\.description)
             #expect(messages.count == 6, "\(error)")
-            #expect(messages.contains("specs.yaml:8: router[0].unit: kVA does not measure memory.bytes; use one of B, KB, MB, GB, TB, KiB, MiB, GiB, TiB"))
+            #expect(
+                messages.contains(
+                    "specs.yaml:8: router[0].unit: kVA does not measure memory.bytes; use one of B, KB, MB, GB, TB, KiB, MiB, GiB, TiB"
+                ))
             #expect(messages.contains("specs.yaml:12: router[1].title.zh: required field is missing"))
-            #expect(messages.contains { $0.hasPrefix("specs.yaml:13: router[1].fact: \"flash.size\" is not a fact name; known facts: memory.bytes, flash.bytes") })
-            #expect(messages.contains { $0.hasPrefix("specs.yaml:22: ups[0].comparator: \"greaterOrEqual\" is not a comparator") })
-            #expect(messages.contains("specs.yaml:29: ups[1].values: between needs two numbers, lowest first, e.g. [0, 40]"))
+            #expect(
+                messages.contains {
+                    $0.hasPrefix(
+                        "specs.yaml:13: router[1].fact: \"flash.size\" is not a fact name; known facts: memory.bytes, flash.bytes"
+                    )
+                })
+            #expect(
+                messages.contains {
+                    $0.hasPrefix("specs.yaml:22: ups[0].comparator: \"greaterOrEqual\" is not a comparator")
+                })
+            #expect(
+                messages.contains("specs.yaml:29: ups[1].values: between needs two numbers, lowest first, e.g. [0, 40]")
+            )
             #expect(messages.contains { $0.hasPrefix("specs.yaml:31: printer: unknown field \"printer\"") })
         }
     }

@@ -117,7 +117,8 @@ private struct SystemView {
     func extract(_ extractions: [Extraction]) -> String? {
         for extraction in extractions {
             for text in texts(extraction.source) {
-                let value = extraction.pattern.map { $0.capture(in: text) }
+                let value =
+                    extraction.pattern.map { $0.capture(in: text) }
                     ?? text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if let value, !value.isEmpty { return value }
             }

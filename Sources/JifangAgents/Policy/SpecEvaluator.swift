@@ -122,7 +122,8 @@ public struct SpecEvaluator: Sendable {
     private static func expectation(_ clause: SpecClause) -> String {
         switch clause.comparator {
         case .atLeast, .atMost, .lessThan, .between, .equals(.number):
-            "a number is needed" + (clause.unit.map { $0.symbol == "count" ? "" : " (in \(SpecUnit.base(of: $0.quantity)))" } ?? "")
+            "a number is needed"
+                + (clause.unit.map { $0.symbol == "count" ? "" : " (in \(SpecUnit.base(of: $0.quantity)))" } ?? "")
         case .equals(.flag), .isTrue: "true or false is needed"
         case .equals: "text is needed"
         case .contains: "a list is needed"

@@ -39,7 +39,7 @@ public struct ThresholdEvaluator: Sendable {
             conditions.append(
                 AlertCondition(
                     device: device, type: .cpu, severity: severity,
-                    message: "CPU load \(Self.number(cpu)) % is at or above the \(severity.rawValue) level of \(Self.number(limit)) %"))
+                    message: "CPU load \(Self.number(cpu)) % is at or above " + Self.level(severity, limit, "%")))
         }
         if let levels = policy.memory, let memory = current.memoryPercent,
             let (severity, limit) = levels.crossed(by: memory)
@@ -47,7 +47,7 @@ public struct ThresholdEvaluator: Sendable {
             conditions.append(
                 AlertCondition(
                     device: device, type: .memory, severity: severity,
-                    message: "memory use \(Self.number(memory)) % is at or above the \(severity.rawValue) level of \(Self.number(limit)) %"))
+                    message: "memory use \(Self.number(memory)) % is at or above " + Self.level(severity, limit, "%")))
         }
         if let levels = policy.temperature {
             for sensor in current.sensors where sensor.class == .temperature {
@@ -55,7 +55,8 @@ public struct ThresholdEvaluator: Sendable {
                 conditions.append(
                     AlertCondition(
                         device: device, type: .temperature, subject: sensor.description, severity: severity,
-                        message: "\(sensor.description) reads \(Self.number(value)) °C, at or above the \(severity.rawValue) level of \(Self.number(limit)) °C"))
+                        message: "\(sensor.description) reads \(Self.number(value)) °C, at or above "
+                            + Self.level(severity, limit, "°C")))
             }
         }
         if let ups = current.ups {
@@ -123,8 +124,12 @@ public struct ThresholdEvaluator: Sendable {
 
     /// `*` matches any run of characters, `?` one character; case is ignored.
     static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern.lowercased()), t = Array(text.lowercased())
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.lowercased())
+        let t = Array(text.lowercased())
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
                 pi += 1
@@ -143,6 +148,11 @@ public struct ThresholdEvaluator: Sendable {
         }
         while pi < p.count && p[pi] == "*" { pi += 1 }
         return pi == p.count
+    }
+
+    /// "the critical level of 95 %".
+    static func level(_ severity: AlertSeverity, _ limit: Double, _ unit: String) -> String {
+        "the \(severity.rawValue) level of \(number(limit)) \(unit)"
     }
 
     static func number(_ value: Double) -> String {

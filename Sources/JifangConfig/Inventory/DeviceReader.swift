@@ -140,7 +140,8 @@ struct DeviceReader {
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("env:") {
             let name = String(text.dropFirst(4))
-            let valid = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
+            let valid =
+                name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
                 && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
             guard valid else {
                 node.invalid("\"env:\(name)\" does not name an environment variable (letters, digits and _)")

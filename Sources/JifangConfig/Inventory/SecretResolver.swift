@@ -60,8 +60,10 @@ public struct SecretResolver: Sendable {
     /// Resolves both keys of v3 credentials at once; v1 and v2c need nothing.
     public func resolveKeys(of credentials: SNMPCredentials) throws(SecretError) -> (auth: String?, priv: String?) {
         guard case .v3(_, let auth, let priv) = credentials else { return (nil, nil) }
-        return (try auth.map { k throws(SecretError) in try resolve(k.secret) },
-                try priv.map { k throws(SecretError) in try resolve(k.secret) })
+        return (
+            try auth.map { k throws(SecretError) in try resolve(k.secret) },
+            try priv.map { k throws(SecretError) in try resolve(k.secret) }
+        )
     }
 
     private static func reason(for error: any Error, path: String) -> String {

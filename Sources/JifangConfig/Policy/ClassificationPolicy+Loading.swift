@@ -60,7 +60,10 @@ extension ClassificationPolicy {
         var valid = true
         if let prefixes = fields.optional("sysObjectID")?.oneOrMany() {
             for prefix in prefixes {
-                guard let text = prefix.nonEmptyString() else { valid = false; continue }
+                guard let text = prefix.nonEmptyString() else {
+                    valid = false
+                    continue
+                }
                 let oid = text.hasPrefix(".") ? String(text.dropFirst()) : text
                 let arcs = oid.split(separator: ".", omittingEmptySubsequences: false)
                 guard arcs.count >= 2, arcs.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && UInt32($0) != nil })

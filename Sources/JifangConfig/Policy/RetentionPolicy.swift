@@ -41,11 +41,13 @@ public struct RetentionPolicy: Sendable, Hashable {
             let (daily, dailyNode) = days("dailyDays")
         else { return nil }
         if hourly < raw {
-            hourlyNode.invalid("hourly roll-ups (\(hourly) days) must be kept at least as long as raw samples (\(raw) days)")
+            hourlyNode.invalid(
+                "hourly roll-ups (\(hourly) days) must be kept at least as long as raw samples (\(raw) days)")
             return nil
         }
         if daily < hourly {
-            dailyNode.invalid("daily roll-ups (\(daily) days) must be kept at least as long as hourly ones (\(hourly) days)")
+            dailyNode.invalid(
+                "daily roll-ups (\(daily) days) must be kept at least as long as hourly ones (\(hourly) days)")
             return nil
         }
         return RetentionPolicy(rawDays: raw, hourlyDays: hourly, dailyDays: daily)

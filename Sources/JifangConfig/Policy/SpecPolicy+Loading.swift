@@ -64,7 +64,8 @@ extension SpecPolicy {
             unit = SpecUnit.named(symbol)
             if unit == nil {
                 unitNode.invalid(
-                    "\"\(symbol)\" is not a known unit; use one of " + SpecUnit.all.map(\.symbol).joined(separator: ", "))
+                    "\"\(symbol)\" is not a known unit; use one of "
+                        + SpecUnit.all.map(\.symbol).joined(separator: ", "))
                 return nil
             }
         }
@@ -97,7 +98,8 @@ extension SpecPolicy {
             return nil
         }
         let quantity = SpecUnit.factQuantities[fact]
-        let numeric = ["atLeast", "atMost", "lessThan", "between"].contains(name)
+        let numeric =
+            ["atLeast", "atMost", "lessThan", "between"].contains(name)
             || (name == "equals" && quantity != nil)
         if numeric {
             guard let quantity else {

@@ -55,9 +55,10 @@ extension ThresholdPolicy {
         {
             let severity = fields.required("severity")?.oneOf(AlertSeverity.self)
             let names = fields.optional("names")?.oneOrMany()?.compactMap { $0.nonEmptyString() } ?? []
-            let types = fields.optional("types")?.oneOrMany()?.compactMap { typeNode in
-                typeNode.int(in: 1...65535) { "\($0) is not an IANAifType number" }
-            } ?? []
+            let types =
+                fields.optional("types")?.oneOrMany()?.compactMap { typeNode in
+                    typeNode.int(in: 1...65535) { "\($0) is not an IANAifType number" }
+                } ?? []
             if let severity { policy.interfaceDown = InterfaceDownRule(severity: severity, names: names, types: types) }
         }
         return policy

@@ -27,7 +27,8 @@ struct YAMLDocument {
     init(path: String) {
         let diagnostics = ConfigDiagnostics(file: path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path)
+            let reason =
+                FileManager.default.fileExists(atPath: path)
                 ? "the file cannot be read; check its permissions"
                 : "the file does not exist"
             diagnostics.report(.unreadable(file: path, reason: reason))

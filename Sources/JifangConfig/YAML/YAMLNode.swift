@@ -63,7 +63,9 @@ struct YAMLNode {
             let keyLine = pair.key.mark?.line ?? line
             // Keys such as fact names contain dots; quoting keeps the path readable.
             let childPath = key.contains(".") ? "\(path)[\"\(key)\"]" : path.isEmpty ? key : "\(path).\(key)"
-            return (key: key, value: YAMLNode(node: pair.value, path: childPath, line: keyLine, diagnostics: diagnostics))
+            return (
+                key: key, value: YAMLNode(node: pair.value, path: childPath, line: keyLine, diagnostics: diagnostics)
+            )
         }
         return YAMLMapping(owner: self, entries: entries)
     }
@@ -75,7 +77,8 @@ struct YAMLNode {
             return nil
         }
         return sequence.enumerated().map { index, element in
-            YAMLNode(node: element, path: "\(path)[\(index)]", line: element.mark?.line ?? line, diagnostics: diagnostics)
+            YAMLNode(
+                node: element, path: "\(path)[\(index)]", line: element.mark?.line ?? line, diagnostics: diagnostics)
         }
     }
 
