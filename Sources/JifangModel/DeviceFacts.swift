@@ -74,4 +74,14 @@ public enum FactKey {
     public static let temperatureCelsius = "env.temperatureC"
     public static let humidityPercent = "env.humidityPercent"
     public static let earthingOhms = "env.earthingOhms"
+    /// Whether the device runs behind a voltage stabiliser and UPS (Art. 101); usually declared.
+    public static let upsPowered = "power.upsBacked"
+
+    /// Every name above, for validating fact names people write in the inventory.
+    public static let all: [String] = [
+        memoryBytes, flashBytes, processorCount, processorGHz, diskCount, diskBytes, raidLevel, gigabitPortCount,
+        ethernetPortCount, fastFullDuplexPortCount, maxPortSpeedBps, vlanSupport, powerSupplyCount, modular,
+        vpnProtocols, upsRatedVA, upsOnline, upsRuntimeMinutes, temperatureCelsius, humidityPercent, earthingOhms,
+        upsPowered,
+    ]
 }

@@ -1,0 +1,83 @@
+import JifangModel
+
+/// The site's units and devices, as a person wrote them in an inventory YAML file.
+///
+/// The smallest valid file is a `devices:` list whose items give `name`, `address`, `port` and
+/// `community`. Loading checks the whole file and throws every problem found, each naming the
+/// file, line and field (see ``ConfigError``). Secrets appear only as references
+/// (`env:NAME`, `file:PATH`); ``SecretResolver`` reads them when they are needed.
+public struct Inventory: Sendable, Hashable {
+    /// The site's name, free text.
+    public var site: String?
+    public var units: [OrganisationUnit]
+    /// Devices in file order; names are unique.
+    public var devices: [Device]
+
+    public init(site: String? = nil, units: [OrganisationUnit] = [], devices: [Device] = []) {
+        self.site = site
+        self.units = units
+        self.devices = devices
+    }
+
+    /// The device called `name`, if the inventory has one.
+    public func device(named name: String) -> Device? {
+        devices.first { $0.name == name }
+    }
+
+    /// Reads and validates the inventory at `path`; errors name the file as `path` is written.
+    public static func load(path: String) throws(ConfigErrors) -> Inventory {
+        try read(YAMLDocument(path: path))
+    }
+
+    /// Validates inventory text; `file` is the name used in errors.
+    public static func parse(yaml: String, file: String = "inventory.yaml") throws(ConfigErrors) -> Inventory {
+        try read(YAMLDocument(yaml: yaml, file: file))
+    }
+
+    static let topLevelFields = ["site", "units", "devices"]
+    static let unitFields = ["id", "name", "level", "parent"]
+
+    private static func read(_ document: YAMLDocument) throws(ConfigErrors) -> Inventory {
+        var inventory = Inventory()
+        if let root = document.root?.mapping(allowed: topLevelFields) {
+            inventory.site = root.optional("site")?.string()
+            if let units = root.optional("units")?.sequence() {
+                inventory.units = readUnits(units)
+            }
+            let unitIDs = Set(inventory.units.map(\.id))
+            if let devices = root.required("devices")?.sequence() {
+                let reader = DeviceReader(knownUnits: root.has("units") ? unitIDs : nil)
+                inventory.devices = reader.read(devices)
+            }
+        }
+        let errors = document.diagnostics.errors
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        return inventory
+    }
+
+    private static func readUnits(_ nodes: [YAMLNode]) -> [OrganisationUnit] {
+        var units: [OrganisationUnit] = []
+        var seen: [String: YAMLNode] = [:]
+        for node in nodes {
+            guard let fields = node.mapping(allowed: unitFields) else { continue }
+            let idNode = fields.required("id")
+            let id = idNode?.nonEmptyString()
+            let name = fields.required("name")?.nonEmptyString()
+            let level = fields.required("level")?.oneOf(UnitLevel.self)
+            let parent = fields.optional("parent")?.nonEmptyString()
+            if let id, let idNode {
+                if let first = seen[id] {
+                    idNode.diagnostics.report(
+                        .duplicate(
+                            file: idNode.file, line: idNode.line, field: idNode.path, value: id,
+                            firstField: first.path, firstLine: first.line))
+                    continue
+                }
+                seen[id] = idNode
+            }
+            guard let id, let name, let level else { continue }
+            units.append(OrganisationUnit(id: id, name: name, level: level, parent: parent))
+        }
+        return units
+    }
+}

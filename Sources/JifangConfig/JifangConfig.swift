@@ -1,1 +1,0 @@
-// JifangConfig: see the module's files; this one is replaced as the module lands.
