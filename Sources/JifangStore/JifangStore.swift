@@ -1,1 +1,0 @@
-// JifangStore: see the module's files; this one is replaced as the module lands.

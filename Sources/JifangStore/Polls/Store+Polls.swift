@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import JifangModel
+
+extension Store {
+    /// Polls of one device with `from <= time < to`, oldest first.
+    public func polls(device: String, from: Date = .distantPast, to: Date = .distantFuture) throws -> [PollRecord] {
+        try read("read the polls of \(device)") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, device, time, reachable, error, pdu_count, duration, observation_count FROM polls
+                    WHERE device = ? AND time >= ? AND time < ? ORDER BY time, id
+                    """,
+                arguments: [device, from.clampedMillis, to.clampedMillis]
+            ).map { row in
+                PollRecord(
+                    id: row[0], device: row[1], time: Date(storeMillis: row[2]), reachable: row[3], error: row[4],
+                    pduCount: row[5], duration: row[6], observationCount: row[7])
+            }
+        }
+    }
+
+    /// The full health of the device's most recent poll, answered or not; `nil` before its first poll.
+    public func latestHealth(device: String) throws -> DeviceHealth? {
+        try read("read the latest health of \(device)") { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM device_health WHERE device = ?", arguments: [device])
+                .map { try JSONDecoder().decode(DeviceHealth.self, from: $0) }
+        }
+    }
+
+    /// The latest health of every polled device, by name.
+    public func latestHealth() throws -> [DeviceHealth] {
+        try read("read the latest health of the devices") { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM device_health ORDER BY device")
+                .map { try JSONDecoder().decode(DeviceHealth.self, from: $0) }
+        }
+    }
+
+    /// The findings of the device's most recent answered poll (a poll without an answer checks
+    /// nothing); empty before the first.
+    public func findings(device: String) throws -> [Finding] {
+        try read("read the findings of \(device)") { db in
+            let poll = try Int64.fetchOne(
+                db, sql: "SELECT last_reachable_poll_id FROM devices WHERE name = ?", arguments: [device])
+            guard let poll else { return [] }
+            return try Self.findings(db, poll: poll)
+        }
+    }
+
+    /// The findings of each answered poll of the device with `from <= time < to`, oldest first.
+    public func findingHistory(device: String, from: Date = .distantPast, to: Date = .distantFuture) throws
+        -> [PollFindings]
+    {
+        try read("read the finding history of \(device)") { db in
+            let polls = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, time FROM polls WHERE device = ? AND reachable AND time >= ? AND time < ?
+                    ORDER BY time, id
+                    """,
+                arguments: [device, from.clampedMillis, to.clampedMillis])
+            return try polls.map { row in
+                PollFindings(poll: row[0], time: Date(storeMillis: row[1]), findings: try Self.findings(db, poll: row[0]))
+            }
+        }
+    }
+
+    private static func findings(_ db: Database, poll: Int64) throws -> [Finding] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT rule, article, status, message, observed, source FROM findings WHERE poll = ? ORDER BY ordinal",
+            arguments: [poll]
+        ).map { row in
+            Finding(
+                rule: row[0], article: row[1], status: FindingStatus(rawValue: row[2]) ?? .unknown, message: row[3],
+                observed: row[4], source: row[5])
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// Jifang's database: inventory, polls, time series, findings, alerts and the duty-log events,
+/// in one SQLite file in WAL mode.
+///
+/// A `Store` is safe to share between tasks and threads: reads run concurrently on a pool of
+/// connections and see the last committed state; writes are serialised, and each operation that
+/// writes does so in one transaction, so a crash keeps either all of it or none of it.
+///
+/// ## Topics
+/// - Inventory: ``syncInventory(units:devices:at:)``, ``devices(includeRemoved:)``
+/// - Polls: ``record(health:observations:conditions:duration:)``, ``polls(device:from:to:)``
+/// - Time series: ``insert(_:poll:)``, ``observations(device:metric:instance:from:to:)``,
+///   ``applyRetention(policy:now:)``
+/// - Alerts, findings, events: ``alerts(openOnly:device:)``, ``findings(device:)``, ``events(since:device:limit:)``
+public final class Store: Sendable {
+    /// The database file, as given to ``init(path:)``.
+    public let path: String
+    let pool: DatabasePool
+    let seriesCache = SeriesCache()
+
+    /// Opens the store at `path`, creating the file if it does not exist, and brings its schema up
+    /// to date.
+    ///
+    /// - Throws: ``StoreError`` naming `path` when the file cannot be opened, is not a Jifang
+    ///   store, was written by a newer Jifang, or its schema cannot be updated.
+    public init(path: String) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw StoreError.cannotOpen(path: path, reason: "the directory \(directory) does not exist")
+        }
+
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "jifang-store"
+        configuration.prepareDatabase { db in
+            // FULL: a committed transaction survives power loss, not only a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 32 MB of page cache per connection keeps compaction and roll-ups off the disk.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAJifangDatabase(path: path, reason: "the file is not an SQLite database")
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        try checkIdentity()
+        do {
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError.migrationFailed(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Refuses files of other programs and files from a newer Jifang before anything is written.
+    private func checkIdentity() throws {
+        let path = self.path
+        let migrator = StoreSchema.migrator
+        do {
+            try pool.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                if applicationID != 0 && applicationID != StoreSchema.applicationID {
+                    throw StoreError.notAJifangDatabase(
+                        path: path, reason: "its application id is \(applicationID), not Jifang's")
+                }
+                if applicationID == 0 && !tables.isEmpty {
+                    throw StoreError.notAJifangDatabase(
+                        path: path, reason: "it holds tables of another program: \(tables.prefix(5).joined(separator: ", "))")
+                }
+                let known = Set(migrator.migrations)
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(known)
+                if !unknown.isEmpty {
+                    throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAJifangDatabase(path: path, reason: "the file is not an SQLite database")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Closes the database connections; every later call fails. Closing is optional: the
+    /// connections close when the store is released.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError.operationFailed(path: path, operation: "close the store", reason: Self.reason(error))
+        }
+    }
+
+    /// Runs `body` in a read transaction; errors come back as ``StoreError`` naming `operation`.
+    func read<T>(_ operation: @autoclosure () -> String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw wrap(error, operation())
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed or none of it.
+    func write<T>(_ operation: @autoclosure () -> String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw wrap(error, operation())
+        }
+    }
+
+    private func wrap(_ error: any Error, _ operation: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        return .operationFailed(path: path, operation: operation, reason: Self.reason(error))
+    }
+
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            return "\(message) (a device, unit, series or poll it refers to is not in the store)"
+        default:
+            return message
+        }
+    }
+}
