@@ -20,13 +20,18 @@ public final class Store: Sendable {
     let pool: DatabasePool
     let seriesCache = SeriesCache()
 
-    /// Opens the store at `path`, creating the file if it does not exist, and brings its schema up
-    /// to date.
+    /// Opens the store at `path`, creating the file if it does not exist (unless `create` is
+    /// false), and brings its schema up to date.
     ///
     /// - Throws: ``StoreError`` naming `path` when the file cannot be opened, is not a Jifang
-    ///   store, was written by a newer Jifang, or its schema cannot be updated.
-    public init(path: String) throws {
+    ///   store, was written by a newer Jifang, or its schema cannot be updated; with `create`
+    ///   false, also when there is no file yet.
+    public init(path: String, create: Bool = true) throws {
         self.path = path
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(
+                path: path, reason: "there is no store there yet; run `jifang poll --once` first, or pass --database")
+        }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue

@@ -1,3 +1,5 @@
+import JifangModel
+
 /// Everything in a Policies/ directory, validated together.
 ///
 /// The directory holds `classification.yaml`, `specs.yaml`, `thresholds.yaml` and

@@ -1,3 +1,4 @@
+import JifangModel
 import Foundation
 import GRDB
 

@@ -21,6 +21,18 @@ extension Store {
         }
     }
 
+    /// How many of the device's most recent polls in a row found it unreachable; 0 when the last
+    /// poll got an answer or there was none.
+    public func consecutiveFailures(device: String) throws -> Int {
+        try read("count the failed polls of \(device)") { db in
+            let lastAnswered = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM polls WHERE device = ? AND reachable = 1", arguments: [device])
+            return try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM polls WHERE device = ? AND reachable = 0 AND id > ?",
+                arguments: [device, lastAnswered ?? 0]) ?? 0
+        }
+    }
+
     /// The full health of the device's most recent poll, answered or not; `nil` before its first poll.
     public func latestHealth(device: String) throws -> DeviceHealth? {
         try read("read the latest health of \(device)") { db in

@@ -1,18 +1,11 @@
-/// Policies/retention.yaml: how long observations are kept, raw and rolled up.
+import JifangModel
+
+/// Loading Policies/retention.yaml: how long observations are kept, raw and rolled up.
 ///
 /// Raw samples are kept `rawDays`; hourly roll-ups (min, max, mean) `hourlyDays`; daily
-/// roll-ups `dailyDays`. Each tier lasts at least as long as the one before it.
-public struct RetentionPolicy: Sendable, Hashable {
-    public var rawDays: Int
-    public var hourlyDays: Int
-    public var dailyDays: Int
-
-    public init(rawDays: Int, hourlyDays: Int, dailyDays: Int) {
-        self.rawDays = rawDays
-        self.hourlyDays = hourlyDays
-        self.dailyDays = dailyDays
-    }
-
+/// roll-ups `dailyDays`. Each tier lasts at least as long as the one before it. `utcOffsetHours`
+/// (optional, default 8 for China Standard Time) says where hours and days begin.
+extension RetentionPolicy {
     /// Reads and validates a retention file such as Policies/retention.yaml.
     public static func load(path: String) throws(ConfigErrors) -> RetentionPolicy {
         try finish(YAMLDocument(path: path))
@@ -30,7 +23,7 @@ public struct RetentionPolicy: Sendable, Hashable {
     }
 
     static func read(_ document: YAMLDocument) -> RetentionPolicy? {
-        guard let root = document.root?.mapping(allowed: ["rawDays", "hourlyDays", "dailyDays"]) else { return nil }
+        guard let root = document.root?.mapping(allowed: ["rawDays", "hourlyDays", "dailyDays", "utcOffsetHours"]) else { return nil }
         func days(_ key: String) -> (Int, YAMLNode)? {
             guard let node = root.required(key),
                 let value = node.int(in: 1...36500, { "\($0) is not a number of days (use 1–36500)" })
@@ -50,6 +43,14 @@ public struct RetentionPolicy: Sendable, Hashable {
                 "daily roll-ups (\(daily) days) must be kept at least as long as hourly ones (\(hourly) days)")
             return nil
         }
-        return RetentionPolicy(rawDays: raw, hourlyDays: hourly, dailyDays: daily)
+        var offsetHours = 8
+        if let node = root.optional("utcOffsetHours") {
+            guard let hours = node.int(in: -12...14, { "\($0) is not a UTC offset in hours (use -12–14)" }) else {
+                return nil
+            }
+            offsetHours = hours
+        }
+        return RetentionPolicy(
+            rawDays: raw, hourlyDays: hourly, dailyDays: daily, utcOffsetSeconds: offsetHours * 3600)
     }
 }
