@@ -41,16 +41,20 @@ public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStrin
     public var isUnicast: Bool { !isMulticast && !isZero }
 
     public var description: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(17)
-        for index in 0..<6 {
-            if index > 0 { text.append(UInt8(ascii: ":")) }
-            let octet = Int(UInt8(truncatingIfNeeded: rawValue >> UInt64(40 - 8 * index)))
-            text.append(digits[octet >> 4])
-            text.append(digits[octet & 0xF])
+        // Written in place: this runs for every event message and JSON line.
+        String(unsafeUninitializedCapacity: 17) { buffer in
+            for index in 0..<6 {
+                let octet = UInt8(truncatingIfNeeded: rawValue >> UInt64(40 - 8 * index))
+                buffer[index * 3] = Self.hexDigit(octet >> 4)
+                buffer[index * 3 + 1] = Self.hexDigit(octet & 0xF)
+                if index < 5 { buffer[index * 3 + 2] = UInt8(ascii: ":") }
+            }
+            return 17
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     public static func < (lhs: MACAddress, rhs: MACAddress) -> Bool { lhs.rawValue < rhs.rawValue }

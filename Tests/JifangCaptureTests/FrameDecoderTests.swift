@@ -99,9 +99,9 @@ import Testing
         #expect(read.frames[2].decoded.malformedReason == .protocolLength(16))
         #expect(read.frames[3].decoded.malformedReason == .hardwareType(6))
         #expect(read.frames[4].decoded.malformedReason == .protocolType(0x86dd))
-        #expect(read.frames[5].decoded.malformedReason == .truncated(layer: "ARP addresses", needed: 42, captured: 34))
+        #expect(read.frames[5].decoded.malformedReason == .truncated(layer: .arpAddresses, needed: 42, captured: 34))
         #expect(read.frames[6].decoded.malformedReason == .operation(9))
-        #expect(read.frames[7].decoded.malformedReason == .truncated(layer: "ARP header", needed: 22, captured: 16))
+        #expect(read.frames[7].decoded.malformedReason == .truncated(layer: .arpHeader, needed: 22, captured: 16))
         if case .malformed(_, let source, _) = read.frames[1].decoded {
             #expect(source == mac("00:26:0b:31:07:33"))
         }
@@ -110,10 +110,10 @@ import Testing
     @Test func shortAndUnsupportedFramesAreMalformed() {
         #expect(
             FrameDecoder.decode([0, 1, 2], linkType: .ethernet).malformedReason
-                == .truncated(layer: "Ethernet header", needed: 14, captured: 3))
+                == .truncated(layer: .ethernet, needed: 14, captured: 3))
         #expect(
             FrameDecoder.decode([UInt8](repeating: 0, count: 10), linkType: .linuxSLL2).malformedReason
-                == .truncated(layer: "Linux cooked v2 header", needed: 20, captured: 10))
+                == .truncated(layer: .linuxCookedV2, needed: 20, captured: 10))
         #expect(
             FrameDecoder.decode([UInt8](repeating: 0, count: 60), linkType: LinkType(rawValue: 105)).malformedReason
                 == .unsupportedLinkType(LinkType(rawValue: 105)))

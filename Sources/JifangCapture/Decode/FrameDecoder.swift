@@ -25,14 +25,14 @@ public enum FrameDecoder {
         switch linkType {
         case .ethernet:
             guard bytes.count >= 14 else {
-                return .malformed(.truncated(layer: "Ethernet header", needed: 14, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(.truncated(layer: .ethernet, needed: 14, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes.mac(at: 6), destination: bytes.mac(at: 0), destinationKind: nil)
             return decodePayload(bytes, typeOffset: 12, link: link)
         case .linuxSLL:
             guard bytes.count >= 16 else {
-                return .malformed(.truncated(layer: "Linux cooked header", needed: 16, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(.truncated(layer: .linuxCooked, needed: 16, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes.u16(at: 4) == 6 ? bytes.mac(at: 6) : nil, destination: nil,
@@ -40,7 +40,7 @@ public enum FrameDecoder {
             return decodePayload(bytes, typeOffset: 14, link: link)
         case .linuxSLL2:
             guard bytes.count >= 20 else {
-                return .malformed(.truncated(layer: "Linux cooked v2 header", needed: 20, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(.truncated(layer: .linuxCookedV2, needed: 20, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes[11] == 6 ? bytes.mac(at: 12) : nil, destination: nil,
@@ -67,7 +67,7 @@ public enum FrameDecoder {
     ///
     /// `payloadOffset` is where the payload starts when it does not follow the type directly
     /// (Linux cooked v2 puts the protocol first).
-    private static func decodePayload(
+    @inline(__always) private static func decodePayload(
         _ bytes: UnsafeRawBufferPointer, typeOffset: Int, payloadOffset: Int? = nil, link: LinkHeader
     ) -> DecodedFrame {
         var type = bytes.u16(at: typeOffset)
@@ -82,7 +82,7 @@ public enum FrameDecoder {
             }
             guard bytes.count >= offset + 4 else {
                 return .malformed(
-                    .truncated(layer: "VLAN tag", needed: offset + 4, captured: bytes.count), source: link.source, vlan: inner)
+                    .truncated(layer: .vlanTag, needed: offset + 4, captured: bytes.count), source: link.source, vlan: inner)
             }
             let id = bytes.u16(at: offset) & 0x0FFF
             if outer == nil { outer = id }
@@ -105,7 +105,7 @@ public enum FrameDecoder {
             outerVLAN: tags > 1 ? outer : nil)
     }
 
-    private static func decodeARP(
+    @inline(__always) private static func decodeARP(
         _ bytes: UnsafeRawBufferPointer, at offset: Int, link: LinkHeader, destinationKind: LinkDestination,
         vlan: UInt16?, outerVLAN: UInt16?
     ) -> DecodedFrame {
@@ -113,7 +113,7 @@ public enum FrameDecoder {
             .malformed(reason, source: link.source, vlan: vlan)
         }
         guard bytes.count >= offset + 8 else {
-            return malformed(.truncated(layer: "ARP header", needed: offset + 8, captured: bytes.count))
+            return malformed(.truncated(layer: .arpHeader, needed: offset + 8, captured: bytes.count))
         }
         let hardwareType = bytes.u16(at: offset)
         guard hardwareType == 1 else { return malformed(.hardwareType(hardwareType)) }
@@ -124,7 +124,7 @@ public enum FrameDecoder {
         let code = bytes.u16(at: offset + 6)
         guard let operation = ARPPacket.Operation(rawValue: code) else { return malformed(.operation(code)) }
         guard bytes.count >= offset + 28 else {
-            return malformed(.truncated(layer: "ARP addresses", needed: offset + 28, captured: bytes.count))
+            return malformed(.truncated(layer: .arpAddresses, needed: offset + 28, captured: bytes.count))
         }
         return .arp(
             ARPPacket(

@@ -3,7 +3,7 @@ import JifangModel
 /// Why a frame could not be decoded; the frame is skipped and the capture goes on.
 public enum MalformedReason: Sendable, Hashable, CustomStringConvertible {
     /// The frame ends before the header named by `layer` does.
-    case truncated(layer: String, needed: Int, captured: Int)
+    case truncated(layer: Layer, needed: Int, captured: Int)
     /// The capture's link type is none of Ethernet, Linux cooked v1 and v2.
     case unsupportedLinkType(LinkType)
     /// ARP hardware type other than Ethernet (1).
@@ -19,10 +19,20 @@ public enum MalformedReason: Sendable, Hashable, CustomStringConvertible {
     /// More VLAN tags than any real network stacks.
     case tooManyVLANTags(Int)
 
+    /// The header a truncated frame ends in.
+    public enum Layer: String, Sendable, Hashable {
+        case ethernet = "Ethernet header"
+        case linuxCooked = "Linux cooked header"
+        case linuxCookedV2 = "Linux cooked v2 header"
+        case vlanTag = "VLAN tag"
+        case arpHeader = "ARP header"
+        case arpAddresses = "ARP addresses"
+    }
+
     public var description: String {
         switch self {
         case .truncated(let layer, let needed, let captured):
-            "truncated \(layer): needs \(needed) bytes, frame has \(captured)"
+            "truncated \(layer.rawValue): needs \(needed) bytes, frame has \(captured)"
         case .unsupportedLinkType(let type):
             "unsupported link type \(type)"
         case .hardwareType(let value):

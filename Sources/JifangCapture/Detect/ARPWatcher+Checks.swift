@@ -6,19 +6,20 @@ extension ARPWatcher {
         let packet = context.packet
         let ip = packet.senderIP
         let mac = packet.senderMAC
-        let index = ips.index(forKey: ip)
-        var state = index.map { ips.values[$0] } ?? IPState()
+        let slot = ips.slot(of: ip.key, inserting: IPState())
+        var state = ips[slot]
         var flipFlopFrom: MACAddress?
-        if let last = state.mac, last != mac {
+        if state.macValue != mac.rawValue, state.macValue != IPState.none {
             context.changed = true
-            if state.previousMAC == mac, context.now - state.changedAt <= thresholds.flipFlopWindow {
-                flipFlopFrom = last
+            if state.previousMACValue == mac.rawValue, context.now - state.changedAt <= thresholds.flipFlopWindow {
+                flipFlopFrom = MACAddress(rawValue: state.macValue)
             }
-            state.previousMAC = last
+            state.previousMACValue = state.macValue
             state.changedAt = context.now
         }
-        state.mac = mac
-        if let index { ips.values[index] = state } else { ips[ip] = state }
+        state.macValue = mac.rawValue
+        ips[slot] = state
+        context.boundMAC = state.boundMAC
 
         let force = context.changed
         let vlan = packet.vlan
@@ -46,7 +47,7 @@ extension ARPWatcher {
                 message: "\(mac) claims \(ip), outside the unit's subnets "
                     + subnets.map(\.description).joined(separator: ", "))
         } else {
-            let registered = macs[mac]?.registered == true
+            let registered = macs[mac.key]?.registered == true
             report(
                 .unknownStation, ip: ip, mac: mac, vlan: vlan, frame: frame, time: now, force: force, emit: emit,
                 message: "\(ip) is not in the binding table; claimed by "
@@ -64,7 +65,7 @@ extension ARPWatcher {
     /// A probe (sender IP 0.0.0.0) claims nothing; only an unregistered MAC is worth a report.
     mutating func checkProbe(_ context: inout Context, emit: (ARPEvent) -> Void) {
         let packet = context.packet
-        guard macs[packet.senderMAC]?.registered != true else { return }
+        guard macs[packet.senderMAC.key]?.registered != true else { return }
         report(
             .unknownStation, ip: packet.targetIP, mac: packet.senderMAC, vlan: packet.vlan, frame: context.frame,
             time: context.now, force: false, emit: emit,
@@ -76,14 +77,14 @@ extension ARPWatcher {
         let packet = context.packet
         if let source = packet.ethernetSource, source != packet.senderMAC {
             report(
-                .ethernetARPMismatch, ip: packet.senderIP, mac: source, boundMAC: ips[packet.senderIP]?.boundMAC,
+                .ethernetARPMismatch, ip: packet.senderIP, mac: source, boundMAC: ips[packet.senderIP.key]?.boundMAC,
                 vlan: packet.vlan, frame: context.frame, time: context.now, force: context.changed, emit: emit,
                 message: "frame from \(source) carries ARP sender \(packet.senderMAC) for \(packet.senderIP)")
         }
         guard packet.operation == .request, packet.destination == .unicast, !isRefresh(packet) else { return }
         let destination = packet.ethernetDestination.map { " at \($0)" } ?? ""
         report(
-            .unicastRequest, ip: packet.senderIP, mac: packet.senderMAC, boundMAC: ips[packet.senderIP]?.boundMAC,
+            .unicastRequest, ip: packet.senderIP, mac: packet.senderMAC, boundMAC: ips[packet.senderIP.key]?.boundMAC,
             vlan: packet.vlan, frame: context.frame, time: context.now, force: context.changed, emit: emit,
             message: "\(packet.senderMAC) asks for \(packet.targetIP) by unicast\(destination) claiming "
                 + "\(packet.senderIP)")
@@ -92,25 +93,17 @@ extension ARPWatcher {
     /// A bound sender asking a bound target at that target's own MAC: a cache refresh (RFC 1122).
     private func isRefresh(_ packet: ARPPacket) -> Bool {
         guard !thresholds.reportUnicastRefresh, let destination = packet.ethernetDestination,
-            let sender = ips[packet.senderIP], sender.boundMAC == packet.senderMAC,
-            let target = ips[packet.targetIP]
+            let sender = ips[packet.senderIP.key], sender.boundMAC == packet.senderMAC,
+            let target = ips[packet.targetIP.key]
         else { return false }
         return target.boundMAC == destination
     }
 
-    /// Packet rate per link-layer source, in one-second buckets of capture time.
+    /// Packet rate per link-layer source, in one-second intervals of capture time.
     mutating func checkStorm(_ context: inout Context, emit: (ARPEvent) -> Void) {
         let packet = context.packet
         let source = packet.ethernetSource ?? packet.senderMAC
-        let index = macs.index(forKey: source)
-        var state = index.map { macs.values[$0] } ?? MACState()
-        if state.stormSecond != context.second {
-            state.stormSecond = context.second
-            state.stormCount = 0
-        }
-        state.stormCount += 1
-        let count = state.stormCount
-        if let index { macs.values[index] = state } else { macs[source] = state }
+        let count = storms.count(source, second: context.second)
         let limit = thresholds.stormPacketsPerSecond
         guard count == limit + 1 else { return }
         report(
@@ -124,26 +117,30 @@ extension ARPWatcher {
         let packet = context.packet
         let ip = packet.senderIP
         let mac = packet.senderMAC
-        guard ips[ip]?.boundMAC != mac else { return }
+        guard context.boundMAC != mac else { return }
         let now = context.now
         let limit = thresholds.maxIPsPerMAC
-        let index = macs.index(forKey: mac)
-        var state = index.map { macs.values[$0] } ?? MACState()
-        state.claimed.removeAll { now - $0.seen > thresholds.ipsPerMACWindow }
-        if let known = state.claimed.firstIndex(where: { $0.ip == ip }) {
-            state.claimed.remove(at: known)
-        } else if state.claimed.count > limit {
-            state.claimed.removeFirst()
-        }
-        state.claimed.append(ClaimedIP(ip: ip, seen: now))
-        let count = state.claimed.count
-        if let index { macs.values[index] = state } else { macs[mac] = state }
+        let window = thresholds.ipsPerMACWindow
+        let count = Self.remember(ip, at: now, in: &claims[mac, default: []], limit: limit, window: window)
         guard count > limit else { return }
-        let window = Int(thresholds.ipsPerMACWindow)
         report(
             .macMultipleIPs, ip: ip, mac: mac, vlan: packet.vlan, frame: context.frame, time: now,
             force: false, emit: emit,
             message: "\(mac) claimed \(count) IP addresses not bound to it within "
-                + "\(window) s (limit \(limit)), latest \(ip)")
+                + "\(Int(window)) s (limit \(limit)), latest \(ip)")
+    }
+
+    /// Adds or refreshes `ip` in a MAC's recent claims, dropping old ones; returns how many remain.
+    private static func remember(
+        _ ip: IPv4Address, at now: Double, in claimed: inout [ClaimedIP], limit: Int, window: Double
+    ) -> Int {
+        claimed.removeAll { now - $0.seen > window }
+        if let known = claimed.firstIndex(where: { $0.ip == ip }) {
+            claimed.remove(at: known)
+        } else if claimed.count > limit {
+            claimed.removeFirst()
+        }
+        claimed.append(ClaimedIP(ip: ip, seen: now))
+        return claimed.count
     }
 }

@@ -3,24 +3,34 @@ import JifangModel
 
 extension ARPWatcher {
     /// What is known about one IP address: its binding and the MACs that claimed it last.
+    ///
+    /// Kept small (MACs as raw numbers, ``none`` for absent) because one is read per packet.
     struct IPState: Sendable {
-        var boundMAC: MACAddress?
-        var boundVLAN: UInt16?
-        /// The MAC of the last claim, `nil` before the first.
-        var mac: MACAddress?
+        static let none = UInt64.max
+        static let noVLAN = UInt16.max
+
+        var boundMACValue = none
+        var boundVLANValue = noVLAN
+        /// The MAC of the last claim.
+        var macValue = none
         /// The MAC before the last change, for flip-flop detection.
-        var previousMAC: MACAddress?
+        var previousMACValue = none
         var changedAt: Double = -.infinity
+
+        init() {}
+
+        init(boundMAC: MACAddress, boundVLAN: UInt16?) {
+            boundMACValue = boundMAC.rawValue
+            boundVLANValue = boundVLAN ?? Self.noVLAN
+        }
+
+        var boundMAC: MACAddress? { boundMACValue == Self.none ? nil : MACAddress(rawValue: boundMACValue) }
+        var boundVLAN: UInt16? { boundVLANValue == Self.noVLAN ? nil : boundVLANValue }
     }
 
-    /// What is known about one MAC address: registration, packet rate and unbound IPs it claimed.
+    /// What is known about one MAC address.
     struct MACState: Sendable {
         var registered = false
-        var stormSecond: Int64 = .min
-        var stormCount = 0
-        /// IPs not bound to this MAC that it claimed recently, oldest first, at most
-        /// `maxIPsPerMAC + 1` entries so an address sweep cannot grow it.
-        var claimed: [ClaimedIP] = []
     }
 
     struct ClaimedIP: Sendable {
@@ -43,6 +53,8 @@ extension ARPWatcher {
         let second: Int64
         /// The sender IP's MAC changed with this frame; its events are never suppressed.
         var changed = false
+        /// The sender IP's bound MAC, once ``ARPWatcher/checkClaim(_:emit:)`` looked it up.
+        var boundMAC: MACAddress?
     }
 
     /// Reports an event unless the same one was reported within the repeat window.

@@ -16,8 +16,14 @@ public struct ARPWatcher: Sendable {
     /// Counts of what was seen so far; kept when a read ends with an error.
     public internal(set) var statistics = ARPStatistics()
 
-    var ips: [IPv4Address: IPState] = [:]
-    var macs: [MACAddress: MACState] = [:]
+    /// Keyed by ``IPv4Address/rawValue``.
+    var ips = StationTable(filler: IPState())
+    /// Keyed by ``MACAddress/rawValue``: the MACs of the binding table.
+    var macs = StationTable(filler: MACState())
+    var storms = StormCounter()
+    /// IPs not bound to a MAC that it claimed recently, oldest first, at most `maxIPsPerMAC + 1`
+    /// per MAC so an address sweep cannot grow it; only MACs that claimed such IPs have an entry.
+    var claims: [MACAddress: [ClaimedIP]] = [:]
     var owners: [IPv4Address: String] = [:]
     var lastReported: [EventKey: Double] = [:]
     var lastSweep: Double = -.infinity
@@ -28,15 +34,18 @@ public struct ARPWatcher: Sendable {
     public init(bindings: [AddressBinding], subnets: [IPv4Subnet] = [], thresholds: ARPThresholds = ARPThresholds()) {
         self.thresholds = thresholds
         self.subnets = subnets
-        for binding in bindings where ips[binding.ip] == nil {
-            ips[binding.ip] = IPState(boundMAC: binding.mac, boundVLAN: binding.vlan)
-            macs[binding.mac, default: MACState()].registered = true
+        ips = StationTable(filler: IPState(), capacity: bindings.count + 1024)
+        macs = StationTable(filler: MACState(), capacity: bindings.count + 1024)
+        for binding in bindings where ips[binding.ip.key] == nil {
+            _ = ips.slot(of: binding.ip.key, inserting: IPState(boundMAC: binding.mac, boundVLAN: binding.vlan))
+            macs[macs.slot(of: binding.mac.key, inserting: MACState())].registered = true
             if let owner = binding.owner { owners[binding.ip] = owner }
         }
     }
 
-    /// Stations with state: bound plus seen IP addresses, registered plus seen MACs.
-    public var stationCount: (ips: Int, macs: Int) { (ips.count, macs.count) }
+    /// Entries of per-station state: IP addresses bound or seen; MACs registered or seen claiming
+    /// unbound addresses (storm counting uses a fixed 64 KiB besides).
+    public var stationCount: (ips: Int, macs: Int) { (ips.count, macs.count + claims.count) }
 
     /// Judges one decoded frame: ARP is checked, malformed frames are reported, others counted.
     public mutating func observe(
@@ -79,10 +88,31 @@ public struct ARPWatcher: Sendable {
     public mutating func watch(
         _ source: PacketSource, until deadline: ContinuousClock.Instant? = nil, emit: (ARPEvent) -> Void
     ) throws(CaptureError) {
-        try source.readFrames(until: deadline) { frame in
-            let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
-            observe(decoded, frame: frame.number, time: frame.timestamp, emit: emit)
+        guard source.isFile else {
+            try source.readFrames(until: deadline) { frame in
+                let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
+                observe(decoded, frame: frame.number, time: frame.timestamp, emit: emit)
+            }
+            return
         }
+        // A file is judged one frame behind the read: the next frame's station state is
+        // fetched from memory while the current one is judged. Live frames are judged at once.
+        var pending: (decoded: DecodedFrame, number: Int, time: CaptureTimestamp)?
+        do {
+            try source.readFrames { frame in
+                let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
+                if case .arp(let packet) = decoded {
+                    ips.prefetch(packet.senderIP.key)
+                    storms.prefetch(packet.ethernetSource ?? packet.senderMAC)
+                }
+                if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
+                pending = (decoded, frame.number, frame.timestamp)
+            }
+        } catch {
+            if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
+            throw error
+        }
+        if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
     }
 }
 
@@ -100,4 +130,13 @@ public struct ARPStatistics: Sendable, Hashable, Codable {
     public var suppressed = 0
 
     public init() {}
+}
+
+extension IPv4Address {
+    /// The key of the station tables.
+    var key: UInt64 { UInt64(rawValue) }
+}
+
+extension MACAddress {
+    var key: UInt64 { rawValue }
 }

@@ -118,6 +118,10 @@ public final class PacketSource {
         let first = framesRead
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
+        // Unwrapped once: the clock is read only after live read timeouts and frames.
+        let liveDeadline = isFile ? nil : deadline
+        let hasDeadline = liveDeadline != nil
+        let end = liveDeadline ?? .now
         while !stopRequested {
             let status = pcap_next_ex(handle, &header, &data)
             if status == 1, let header, let data {
@@ -143,7 +147,7 @@ public final class PacketSource {
                 }
                 throw .readFailed(source: name, afterFrame: framesRead, detail: detail)
             }
-            if let deadline, !isFile, ContinuousClock.now >= deadline { break }
+            if hasDeadline, ContinuousClock.now >= end { break }
         }
         return framesRead - first
     }
