@@ -20,7 +20,8 @@ enum ArpBenchmark {
         let spoofing = max(arguments.firstIndex(of: "--spoofing").flatMap { Double(arguments[$0 + 1]) } ?? 1, 0.01)
         let kept = arguments.firstIndex(of: "--file").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let path =
-            kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("jifang-arp-bench-\(getpid()).pcap").path
+            kept
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("jifang-arp-bench-\(getpid()).pcap").path
         defer { if kept == nil { try? FileManager.default.removeItem(atPath: path) } }
 
         let bindings = (0..<stations).map { AddressBinding(ip: address(of: $0), mac: hardware(of: $0)) }
@@ -48,14 +49,16 @@ enum ArpBenchmark {
             try watcher.watch(try PacketSource(file: path)) { counts[$0.type, default: 0] += 1 }
             pipeline = max(pipeline, Double(frames) / (cpuSeconds() - pipelineStart))
             precondition(watcher.statistics.arp == frames && bytes > 0)
-            summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+            summary =
+                counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
                 .joined(separator: ", ")
                 + " (\(watcher.statistics.suppressed) repeats suppressed, \(watcher.stationCount.ips) IPs, "
                 + "\(watcher.stationCount.macs) MACs tracked)"
         }
         print("arp: events: \(summary)")
         print("arp: bare libpcap read loop   \(rate(bare)) pkts/s")
-        print("arp: decode + detect pipeline \(rate(pipeline)) pkts/s (\(Int((pipeline / bare * 100).rounded())) % of bare)")
+        let share = Int((pipeline / bare * 100).rounded())
+        print("arp: decode + detect pipeline \(rate(pipeline)) pkts/s (\(share) % of bare)")
     }
 
     static func address(of station: Int) -> IPv4Address { IPv4Address(rawValue: 0x0A00_0001 + UInt32(station)) }
@@ -171,12 +174,16 @@ private struct SplitMix {
 }
 
 extension [UInt8] {
-    fileprivate mutating func append(le16 value: UInt16) { append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8)]) }
+    fileprivate mutating func append(le16 value: UInt16) {
+        append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8)])
+    }
     fileprivate mutating func append(le32 value: UInt32) {
         append(le16: UInt16(value & 0xFFFF))
         append(le16: UInt16(value >> 16))
     }
-    fileprivate mutating func append(be16 value: UInt16) { append(contentsOf: [UInt8(value >> 8), UInt8(value & 0xFF)]) }
+    fileprivate mutating func append(be16 value: UInt16) {
+        append(contentsOf: [UInt8(value >> 8), UInt8(value & 0xFF)])
+    }
     fileprivate mutating func append(be32 value: UInt32) {
         append(be16: UInt16(value >> 16))
         append(be16: UInt16(value & 0xFFFF))

@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "arp": try ArpBenchmark.run(Array(arguments.dropFirst()))
 default:
-    FileHandle.standardError.write(Data("usage: jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT]\n".utf8))
     exit(2)
 }

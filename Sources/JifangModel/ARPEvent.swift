@@ -14,9 +14,10 @@ public enum ARPEventType: String, Sendable, Codable, CaseIterable {
     case ethernetARPMismatch = "ethernet-arp-mismatch"
     /// An ARP request sent to a unicast Ethernet destination, a common cache-poisoning sign.
     case unicastRequest = "unicast-request"
-    /// A gratuitous ARP (sender IP equals target IP) for a bound address from the wrong MAC.
+    /// A gratuitous ARP (sender IP equals target IP) for a bound address from the wrong MAC;
+    /// reported instead of `binding-violation` for such packets.
     case gratuitousWrongMAC = "gratuitous-wrong-mac"
-    /// An address outside every subnet of the unit.
+    /// An unbound address outside every subnet of the unit; reported instead of `unknown-station`.
     case bogon
     /// One source sent more ARP packets per second than the threshold allows.
     case storm
@@ -60,7 +61,9 @@ public struct ARPEvent: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case time, type, ip, mac, boundMAC = "boundMac", vlan, frame, message
+        case time, type, ip, mac
+        case boundMAC = "boundMac"
+        case vlan, frame, message
     }
 
     public func encode(to encoder: any Encoder) throws {

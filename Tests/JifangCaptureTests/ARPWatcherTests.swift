@@ -30,7 +30,7 @@ import Testing
             claim(X, X, "10.0.0.2", "10.0.0.2"),                    # 5 gratuitous-wrong-mac
             claim(X, D, "10.0.0.4", "10.0.0.1"),                    # 6 ethernet-arp-mismatch
             claim(D, D, "10.0.0.4", "10.0.0.2", dst=X),             # 7 unicast-request
-            claim(B, B, "10.0.0.2", "10.0.0.1", dst=G),             # 8 unicast refresh is normal; .2 back from X: flip-flop
+            claim(B, B, "10.0.0.2", "10.0.0.1", dst=G),             # 8 unicast refresh: normal; .2 back: flip-flop
             claim("02:00:00:00:00:99", "02:00:00:00:00:99", "10.0.0.99", "10.0.0.1"),   # 9 unknown-station
             claim("02:00:00:00:00:98", "02:00:00:00:00:98", "192.168.1.5", "10.0.0.1"), # 10 bogon
             claim(C, C, "10.0.0.3", "10.0.0.1", tag=10),            # 11 bound VLAN: normal

@@ -31,8 +31,8 @@ import Testing
             "two.pcapng", in: directory,
             script: """
                 a = "00:26:0b:31:07:33"
-                wrpcapng(OUT, stamp([Ether(src=a, dst=BC) / ARP(hwsrc=a, psrc="10.0.0.1", pdst="10.0.0.2") for _ in "ab"],
-                                    start=1700000000.25, step=0.5))
+                frames = [Ether(src=a, dst=BC) / ARP(hwsrc=a, psrc="10.0.0.1", pdst="10.0.0.2") for _ in "ab"]
+                wrpcapng(OUT, stamp(frames, start=1700000000.25, step=0.5))
                 """)
         let source = try PacketSource(file: path)
         #expect(source.linkType == .ethernet && source.isFile)
@@ -40,10 +40,11 @@ import Testing
         let count = try source.readFrames { seen.append(($0.number, $0.timestamp, $0.bytes.count)) }
         #expect(count == 2)
         #expect(seen.map(\.0) == [1, 2])
-        #expect(seen.map(\.1) == [
-            CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: 250_000_000),
-            CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: 750_000_000),
-        ])
+        #expect(
+            seen.map(\.1) == [
+                CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: 250_000_000),
+                CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: 750_000_000),
+            ])
         #expect(seen.allSatisfy { $0.2 == 42 })
     }
 

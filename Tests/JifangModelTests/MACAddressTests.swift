@@ -28,6 +28,8 @@ import Testing
         #expect(MACAddress("00:26:0b:31:07:33")!.octets == [0x00, 0x26, 0x0B, 0x31, 0x07, 0x33])
         let data = try JSONEncoder().encode([MACAddress("0026.0b31.0733")!])
         #expect(String(decoding: data, as: UTF8.self) == #"["00:26:0b:31:07:33"]"#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([MACAddress].self, from: Data(#"["nope"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([MACAddress].self, from: Data(#"["nope"]"#.utf8))
+        }
     }
 }

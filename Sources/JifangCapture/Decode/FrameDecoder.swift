@@ -25,14 +25,16 @@ public enum FrameDecoder {
         switch linkType {
         case .ethernet:
             guard bytes.count >= 14 else {
-                return .malformed(.truncated(layer: .ethernet, needed: 14, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(
+                    .truncated(layer: .ethernet, needed: 14, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes.mac(at: 6), destination: bytes.mac(at: 0), destinationKind: nil)
             return decodePayload(bytes, typeOffset: 12, link: link)
         case .linuxSLL:
             guard bytes.count >= 16 else {
-                return .malformed(.truncated(layer: .linuxCooked, needed: 16, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(
+                    .truncated(layer: .linuxCooked, needed: 16, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes.u16(at: 4) == 6 ? bytes.mac(at: 6) : nil, destination: nil,
@@ -40,7 +42,8 @@ public enum FrameDecoder {
             return decodePayload(bytes, typeOffset: 14, link: link)
         case .linuxSLL2:
             guard bytes.count >= 20 else {
-                return .malformed(.truncated(layer: .linuxCookedV2, needed: 20, captured: bytes.count), source: nil, vlan: nil)
+                return .malformed(
+                    .truncated(layer: .linuxCookedV2, needed: 20, captured: bytes.count), source: nil, vlan: nil)
             }
             let link = LinkHeader(
                 source: bytes[11] == 6 ? bytes.mac(at: 12) : nil, destination: nil,
@@ -82,7 +85,8 @@ public enum FrameDecoder {
             }
             guard bytes.count >= offset + 4 else {
                 return .malformed(
-                    .truncated(layer: .vlanTag, needed: offset + 4, captured: bytes.count), source: link.source, vlan: inner)
+                    .truncated(layer: .vlanTag, needed: offset + 4, captured: bytes.count), source: link.source,
+                    vlan: inner)
             }
             let id = bytes.u16(at: offset) & 0x0FFF
             if outer == nil { outer = id }

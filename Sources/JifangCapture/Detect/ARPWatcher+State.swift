@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import JifangModel
+
+import struct Foundation.Date
 
 extension ARPWatcher {
     /// What is known about one IP address: its binding and the MACs that claimed it last.

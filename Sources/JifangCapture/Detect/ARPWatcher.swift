@@ -9,7 +9,13 @@ import JifangModel
 /// IP's MAC changed with the frame: such a change is always reported.
 ///
 /// What a packet claims: its sender pair (sender IP is at sender MAC). A probe (sender IP
-/// 0.0.0.0) claims nothing and is only checked for an unregistered MAC.
+/// 0.0.0.0) claims nothing and is only checked for an unregistered MAC. One packet can raise
+/// several events (a spoofed reply is a `binding-violation` and, when the IP goes back, a
+/// `flip-flop`); a gratuitous claim raises `gratuitous-wrong-mac` instead of `binding-violation`,
+/// and an unbound address outside the subnets `bogon` instead of `unknown-station`.
+///
+/// Reading a file, ``watch(_:until:emit:)`` judges each frame while the next one is being read,
+/// so the station state is already in cache; events still come out in frame order.
 public struct ARPWatcher: Sendable {
     public let thresholds: ARPThresholds
     public let subnets: [IPv4Subnet]
