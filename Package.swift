@@ -80,7 +80,7 @@ let package = Package(
 
         .executableTarget(
             name: "jifang-bench",
-            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel"],
+            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture"],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict
         ),

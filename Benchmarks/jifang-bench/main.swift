@@ -1,6 +1,16 @@
-// jifang-bench <benchmark> [options]; each benchmark lives in its own file.
+import Foundation
+
+// Dispatches `jifang-bench <benchmark> [options]` to one benchmark; each lives in its own file.
+let usage = """
+    usage: jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
+           jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
+
+    """
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "ingest": IngestBenchmark.main(Array(arguments.dropFirst()))
-default: print("usage: jifang-bench ingest [--rows N]")
+case "arp": try ArpBenchmark.run(Array(arguments.dropFirst()))
+default:
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
 }

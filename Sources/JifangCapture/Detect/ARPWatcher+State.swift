@@ -1,0 +1,92 @@
+import JifangModel
+
+import struct Foundation.Date
+
+extension ARPWatcher {
+    /// What is known about one IP address: its binding and the MACs that claimed it last.
+    ///
+    /// Kept small (MACs as raw numbers, ``none`` for absent) because one is read per packet.
+    struct IPState: Sendable {
+        static let none = UInt64.max
+        static let noVLAN = UInt16.max
+
+        var boundMACValue = none
+        var boundVLANValue = noVLAN
+        /// The MAC of the last claim.
+        var macValue = none
+        /// The MAC before the last change, for flip-flop detection.
+        var previousMACValue = none
+        var changedAt: Double = -.infinity
+
+        init() {}
+
+        init(boundMAC: MACAddress, boundVLAN: UInt16?) {
+            boundMACValue = boundMAC.rawValue
+            boundVLANValue = boundVLAN ?? Self.noVLAN
+        }
+
+        var boundMAC: MACAddress? { boundMACValue == Self.none ? nil : MACAddress(rawValue: boundMACValue) }
+        var boundVLAN: UInt16? { boundVLANValue == Self.noVLAN ? nil : boundVLANValue }
+    }
+
+    /// What is known about one MAC address.
+    struct MACState: Sendable {
+        var registered = false
+    }
+
+    struct ClaimedIP: Sendable {
+        var ip: IPv4Address
+        var seen: Double
+    }
+
+    /// Identity of an event for repeat suppression.
+    struct EventKey: Hashable, Sendable {
+        var type: ARPEventType
+        var ip: UInt32
+        var mac: UInt64
+    }
+
+    /// The frame being judged and what earlier checks learned about it.
+    struct Context {
+        let packet: ARPPacket
+        let frame: Int
+        let now: Double
+        let second: Int64
+        /// The sender IP's MAC changed with this frame; its events are never suppressed.
+        var changed = false
+        /// The sender IP's bound MAC, once ``ARPWatcher/checkClaim(_:emit:)`` looked it up.
+        var boundMAC: MACAddress?
+    }
+
+    /// Reports an event unless the same one was reported within the repeat window.
+    ///
+    /// `message` is built only for events that are delivered.
+    mutating func report(
+        _ type: ARPEventType, ip: IPv4Address?, mac: MACAddress?, boundMAC: MACAddress? = nil, vlan: UInt16?,
+        frame: Int, time: Double, force: Bool, emit: (ARPEvent) -> Void, message: @autoclosure () -> String
+    ) {
+        let key = EventKey(type: type, ip: ip?.rawValue ?? 0, mac: mac?.rawValue ?? 0)
+        if !force, let last = lastReported[key], time - last < thresholds.repeatWindow, time >= last {
+            statistics.suppressed += 1
+            return
+        }
+        lastReported[key] = time
+        statistics.events += 1
+        emit(
+            ARPEvent(
+                time: Date(timeIntervalSince1970: time), type: type, ip: ip,
+                mac: mac, boundMAC: boundMAC, vlan: vlan, frame: frame, message: message()))
+    }
+
+    /// Forgets reported events older than the repeat window, so the table follows live stations.
+    mutating func sweep(now: Double) {
+        let window = thresholds.repeatWindow
+        lastReported = lastReported.filter { now - $0.value < window }
+        lastSweep = now
+    }
+
+    /// `who` in messages: the owner of a bound IP when the table names one.
+    func owner(of ip: IPv4Address) -> String {
+        owners[ip].map { " (\($0))" } ?? ""
+    }
+}

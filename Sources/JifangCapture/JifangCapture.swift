@@ -1,1 +1,0 @@
-// JifangCapture: see the module's files; this one is replaced as the module lands.
