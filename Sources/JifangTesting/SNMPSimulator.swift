@@ -84,6 +84,7 @@ public final class SNMPSimulator: @unchecked Sendable {
         let responder = try CommandLineTool(
             named: "snmpsim-command-responder", hint: "install it with `pip install snmpsim` (.ci/setup does)")
         let snmpget = try CommandLineTool(named: Self.snmpget, hint: "install Debian's `snmp` package (.ci/setup does)")
+        let python = try CommandLineTool(named: "python3", hint: "snmpsim needs Python 3")
         let files = try expand(recordings)
         guard !files.isEmpty else { throw SNMPSimulatorError.nothingToServe(reason: "no recordings given") }
 
@@ -109,9 +110,17 @@ public final class SNMPSimulator: @unchecked Sendable {
         let console = work.appending("console.log")
         _ = FileManager.default.createFile(atPath: console.path, contents: nil)
         let process = Process()
-        process.executableURL = responder.url
+        // Test runners block SIGTERM and children inherit the mask, so snmpsim is started through a
+        // one-line Python shim that clears the mask first; otherwise stop() must wait for SIGKILL.
+        process.executableURL = python.url
         process.arguments =
-            ["--data-dir", data.path, "--cache-dir", cache.path, "--logging-method", "file:\(log.path)"]
+            [
+                "-c",
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+                    + "os.execv(sys.argv[1], sys.argv[1:])",
+                responder.url.path,
+            ]
+            + ["--data-dir", data.path, "--cache-dir", cache.path, "--logging-method", "file:\(log.path)"]
             + endpoints.flatMap { ["--agent-udpv4-endpoint", $0.description] }
         process.environment = ProcessInfo.processInfo.environment.merging(["SNMPSIM_ALLOW_ROOT": "true"]) { $1 }
         process.standardInput = FileHandle.nullDevice
@@ -223,14 +232,16 @@ public final class SNMPSimulator: @unchecked Sendable {
 
     private static func terminate(_ process: Process) {
         guard process.isRunning else { return }
+        let exited = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            process.waitUntilExit()
+            exited.signal()
+        }
         process.terminate()
-        for _ in 0..<50 where process.isRunning {
-            usleep(100_000)
-        }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + 5) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
+            exited.wait()
         }
-        process.waitUntilExit()
     }
 
     /// Whether nothing is bound to `endpoint`. snmpsim binds with address reuse and would share a

@@ -20,6 +20,7 @@ struct SNMPSimulatorTests {
         let names = ["switch-h3c-e528", "ups-eaton-93e"]
         let simulator = try await SNMPSimulator.start(recordings: names, hosts: ["127.0.41.1", "127.0.41.2"])
         defer { simulator.stop() }
+        print("SNMPSimulator: ready after \(simulator.startupSeconds) s, \(simulator.indexedRecordings) recordings indexed")
         #expect(simulator.endpoints.map(\.host) == ["127.0.41.1", "127.0.41.2"])
         #expect(simulator.communities == names)
 
@@ -42,7 +43,8 @@ struct SNMPSimulatorTests {
         simulator.stop()
         #expect(!simulator.isRunning)
         await #expect(throws: SNMPSimulatorError.self) {
-            try await simulator.get("1.3.6.1.2.1.1.3.0", community: "ups-huawei-ups5000")
+            try await simulator.get(
+                "1.3.6.1.2.1.1.3.0", community: "ups-huawei-ups5000", options: ["-Oqv", "-t", "0.5", "-r", "0"])
         }
     }
 
