@@ -78,7 +78,7 @@ let package = Package(
 
         .executableTarget(
             name: "jifang-bench",
-            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel"],
+            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangTesting"],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict
         ),
