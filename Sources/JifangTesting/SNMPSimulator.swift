@@ -137,11 +137,15 @@ public final class SNMPSimulator: @unchecked Sendable {
         try? output.close()
 
         let deadline = began + timeout
+        // snmpsim opens a recording on its first query, which takes seconds for a large one on a
+        // busy machine: ask every endpoint once, then every recording once, so tests never pay it.
+        let probes =
+            endpoints.map { ($0, communities[0]) } + communities.dropFirst().map { (endpoints[0], $0) }
         do {
-            for endpoint in endpoints {
+            for (endpoint, community) in probes {
                 while true {
                     let (status, _) = try await snmpget.run(
-                        ["-m", "", "-v2c", "-c", communities[0], "-t", "1", "-r", "0", endpoint.description,
+                        ["-m", "", "-v2c", "-c", community, "-t", "5", "-r", "0", endpoint.description,
                          "1.3.6.1.2.1.1.3.0"], environment: ["MIBS": ""])
                     if status == 0 { break }
                     if !process.isRunning {
@@ -150,7 +154,7 @@ public final class SNMPSimulator: @unchecked Sendable {
                     }
                     if ContinuousClock.now >= deadline {
                         throw SNMPSimulatorError.notAnswering(
-                            host: endpoint.host, port: endpoint.port, community: communities[0],
+                            host: endpoint.host, port: endpoint.port, community: community,
                             seconds: Double(timeout.components.seconds), logTail: tail(of: [log, console], lines: 20))
                     }
                     try await Task.sleep(for: .milliseconds(200))
