@@ -66,6 +66,9 @@ extension Store {
             try db.execute(
                 sql: "INSERT INTO scrap_records (asset, day, reason, handed_to, recorded_by) VALUES (?, ?, ?, ?, ?)",
                 arguments: [record.asset, record.day.description, record.reason, record.handedTo, record.recordedBy])
+            try db.execute(
+                sql: "UPDATE repair_tickets SET closed_on = ?, result = 'scrapped' WHERE asset = ? AND closed_on IS NULL",
+                arguments: [record.day.description, record.asset])
             try setState(
                 db, tag: record.asset, to: .scrapped, on: record.day, actor: record.recordedBy, action: "scrapped",
                 note: "\(record.reason); handed to \(record.handedTo)", at: time)
