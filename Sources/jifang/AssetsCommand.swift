@@ -32,7 +32,9 @@ struct AssetsList: ParsableCommand {
         let assets = try AssetRegister(store: try options.store()).assets(state: state)
         if options.json { return try printJSON(assets) }
         guard !assets.isEmpty else { return print("The asset register is empty.") }
-        var table = TextTable(headers: ["TAG", "NAME", "KIND", "STATE", "VENDOR", "MODEL", "SERIAL", "LOCATION", "RESPONSIBLE"])
+        var table = TextTable(headers: [
+            "TAG", "NAME", "KIND", "STATE", "VENDOR", "MODEL", "SERIAL", "LOCATION", "RESPONSIBLE",
+        ])
         for a in assets {
             table.append([
                 a.tag, a.name, a.kind.rawValue, a.state.chinese, a.vendor.orDash, a.model.orDash, a.serial.orDash,
@@ -44,7 +46,8 @@ struct AssetsList: ParsableCommand {
 }
 
 struct AssetsShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "One asset with its history and repairs.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "One asset with its history and repairs.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
 
@@ -63,14 +66,22 @@ struct AssetsShow: ParsableCommand {
             scrapped: try store.scrapRecord(asset: tag))
         if options.json { return try printJSON(detail) }
         let a = detail.asset
-        print("\(a.tag)  \(a.name)  [\(a.kind.rawValue), \(a.state.rawValue) \(a.state.chinese) since \(a.stateSince?.description ?? "-")]")
-        print("  \(a.vendor.orDash) \(a.model.orDash), serial \(a.serial.orDash), OS \(a.osVersion.orDash), "
-            + "interfaces \(a.interfaceCount.map(String.init) ?? "-")")
-        print("  unit \(a.unit.orDash), location \(a.location.orDash), rack \(a.rack.orDash), responsible \(a.responsible.orDash)")
+        print(
+            "\(a.tag)  \(a.name)  [\(a.kind.rawValue), \(a.state.rawValue) \(a.state.chinese) since \(a.stateSince?.description ?? "-")]"
+        )
+        print(
+            "  \(a.vendor.orDash) \(a.model.orDash), serial \(a.serial.orDash), OS \(a.osVersion.orDash), "
+                + "interfaces \(a.interfaceCount.map(String.init) ?? "-")")
+        print(
+            "  unit \(a.unit.orDash), location \(a.location.orDash), rack \(a.rack.orDash), responsible \(a.responsible.orDash)"
+        )
         let formatter = ISO8601DateFormatter()
         var table = TextTable(headers: ["WHEN", "WHO", "ACTION", "FIELD", "BEFORE", "AFTER", "NOTE"])
         for c in detail.history {
-            table.append([formatter.string(from: c.time), c.actor, c.action, c.field.orDash, c.before.orDash, c.after.orDash, c.note.orDash])
+            table.append([
+                formatter.string(from: c.time), c.actor, c.action, c.field.orDash, c.before.orDash, c.after.orDash,
+                c.note.orDash,
+            ])
         }
         print(table.render())
     }
@@ -113,7 +124,8 @@ struct AssetsAdd: ParsableCommand {
 }
 
 struct AssetsState: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "state", abstract: "Move an asset between in-use and idle.")
+    static let configuration = CommandConfiguration(
+        commandName: "state", abstract: "Move an asset between in-use and idle.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Argument(help: "in-use or idle.") var state: String
@@ -132,24 +144,28 @@ struct AssetsState: ParsableCommand {
 }
 
 struct AssetsRepair: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repair", abstract: "Report a fault: open a repair ticket (Art. 138).")
+    static let configuration = CommandConfiguration(
+        commandName: "repair", abstract: "Report a fault: open a repair ticket (Art. 138).")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Option(name: .long, help: "What is wrong.") var fault: String
-    @Option(name: .long, help: "The person who caused the damage, if any; the cost is charged to them.") var causedBy: String?
+    @Option(name: .long, help: "The person who caused the damage, if any; the cost is charged to them.") var causedBy:
+        String?
     @Option(name: .long) var by: String
 
     func run() throws {
         let store = try options.store()
         let ticket = try AssetRegister(store: store, policy: try options.policy()).openRepair(
-            tag, fault: fault, causedBy: causedBy, reportedBy: try options.actor(by, store: store), on: try options.today())
+            tag, fault: fault, causedBy: causedBy, reportedBy: try options.actor(by, store: store),
+            on: try options.today())
         if options.json { return try printJSON(ticket) }
         print("Repair ticket \(ticket.id) opened; \(tag) is under repair.")
     }
 }
 
 struct AssetsRepaired: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repaired", abstract: "Close the repair ticket with result and cost.")
+    static let configuration = CommandConfiguration(
+        commandName: "repaired", abstract: "Close the repair ticket with result and cost.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Option(name: .long) var result: String
@@ -169,7 +185,8 @@ struct AssetsRepaired: ParsableCommand {
 }
 
 struct AssetsScrap: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scrap", abstract: "Scrap an asset and record its hand-over (Art. 139).")
+    static let configuration = CommandConfiguration(
+        commandName: "scrap", abstract: "Scrap an asset and record its hand-over (Art. 139).")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Option(name: .long) var reason: String
@@ -179,14 +196,17 @@ struct AssetsScrap: ParsableCommand {
     func run() throws {
         let store = try options.store()
         let register = AssetRegister(store: store, policy: try options.policy())
-        try register.scrap(tag, reason: reason, handedTo: handedTo, actor: try options.actor(by, store: store), on: try options.today())
+        try register.scrap(
+            tag, reason: reason, handedTo: handedTo, actor: try options.actor(by, store: store), on: try options.today()
+        )
         if options.json { return try printJSON(try store.scrapRecord(asset: tag)) }
         print("\(tag) scrapped and handed to \(handedTo).")
     }
 }
 
 struct AssetsPowerOn: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "power-on", abstract: "Record the monthly power-on run of idle equipment (Art. 137).")
+    static let configuration = CommandConfiguration(
+        commandName: "power-on", abstract: "Record the monthly power-on run of idle equipment (Art. 137).")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Option(name: .long) var by: String
@@ -204,7 +224,8 @@ struct AssetsPowerOn: ParsableCommand {
 }
 
 struct AssetsPowerOnDue: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "power-on-due", abstract: "Idle equipment due or overdue for its power-on run.")
+    static let configuration = CommandConfiguration(
+        commandName: "power-on-due", abstract: "Idle equipment due or overdue for its power-on run.")
     @OptionGroup var options: RecordsOptions
     @Option(name: .long, help: "yyyy-MM-dd; default today.") var day: String?
 
@@ -215,8 +236,10 @@ struct AssetsPowerOnDue: ParsableCommand {
         guard !due.isEmpty else { return print("No idle equipment is due for a power-on run.") }
         var table = TextTable(headers: ["TAG", "NAME", "LAST RUN", "DUE", "STATUS", "RESPONSIBLE"])
         for d in due {
-            table.append([d.asset, d.name, d.lastPowerOn?.description ?? "never", d.due.description,
-                d.overdue ? "OVERDUE" : "due", d.responsible.orDash])
+            table.append([
+                d.asset, d.name, d.lastPowerOn?.description ?? "never", d.due.description,
+                d.overdue ? "OVERDUE" : "due", d.responsible.orDash,
+            ])
         }
         print(table.render())
     }

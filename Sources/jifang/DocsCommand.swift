@@ -10,8 +10,12 @@ struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
         abstract: "Technical documents: catalogue, lend to staff, renew, take back with inspection, overdue loans.",
-        discussion: "Categories: \(DocumentCategory.allCases.map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: ", ")).",
-        subcommands: [DocsAdd.self, DocsList.self, DocsLend.self, DocsRenew.self, DocsReturn.self, DocsOverdue.self, DocsLoans.self]
+        discussion:
+            "Categories: \(DocumentCategory.allCases.map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: ", ")).",
+        subcommands: [
+            DocsAdd.self, DocsList.self, DocsLend.self, DocsRenew.self, DocsReturn.self, DocsOverdue.self,
+            DocsLoans.self,
+        ]
     )
 }
 
@@ -29,9 +33,10 @@ struct DocsAdd: ParsableCommand {
     func run() throws {
         let store = try options.store()
         let desk = DocumentDesk(store: store, policy: try options.policy())
-        try desk.add(TechnicalDocument(
-            id: id, title: title, category: try parseEnum(category, DocumentCategory.self, option: "--category"),
-            keeper: keeper, asset: asset, price: try parseAmount(price, option: "--price"), notes: notes))
+        try desk.add(
+            TechnicalDocument(
+                id: id, title: title, category: try parseEnum(category, DocumentCategory.self, option: "--category"),
+                keeper: keeper, asset: asset, price: try parseAmount(price, option: "--price"), notes: notes))
         if options.json { return try printJSON(try store.document(id: id)) }
         print("Document \(id) catalogued.")
     }
@@ -47,15 +52,18 @@ struct DocsList: ParsableCommand {
         guard !documents.isEmpty else { return print("The catalogue is empty.") }
         var table = TextTable(headers: ["ID", "TITLE", "CATEGORY", "KEEPER", "ASSET", "PRICE", "STATE"])
         for d in documents {
-            table.append([d.id, d.title, d.category.chinese, d.keeper, d.asset.orDash,
-                d.price.map { String(format: "%.2f", $0) } ?? "-", d.state.rawValue])
+            table.append([
+                d.id, d.title, d.category.chinese, d.keeper, d.asset.orDash,
+                d.price.map { String(format: "%.2f", $0) } ?? "-", d.state.rawValue,
+            ])
         }
         print(table.render())
     }
 }
 
 struct DocsLend: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lend", abstract: "Lend a document to a member of staff.")
+    static let configuration = CommandConfiguration(
+        commandName: "lend", abstract: "Lend a document to a member of staff.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The catalogue number.") var id: String
     @Option(name: .long, help: "The borrower: a staff id or name.") var to: String
@@ -71,7 +79,8 @@ struct DocsLend: ParsableCommand {
 }
 
 struct DocsRenew: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Renew (续借) a loan before it falls due.")
+    static let configuration = CommandConfiguration(
+        commandName: "renew", abstract: "Renew (续借) a loan before it falls due.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The catalogue number.") var id: String
     @Option(name: .long) var by: String
@@ -87,7 +96,8 @@ struct DocsRenew: ParsableCommand {
 
 struct DocsReturn: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "return", abstract: "Take a document back after inspection; damaged or lost items are paid for at their price.")
+        commandName: "return",
+        abstract: "Take a document back after inspection; damaged or lost items are paid for at their price.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The catalogue number.") var id: String
     @Option(name: .long, help: "fine, damaged or lost.") var condition: String = "fine"
@@ -121,7 +131,8 @@ struct DocsOverdue: ParsableCommand {
 }
 
 struct DocsLoans: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "loans", abstract: "Every loan, or with --open only those not returned.")
+    static let configuration = CommandConfiguration(
+        commandName: "loans", abstract: "Every loan, or with --open only those not returned.")
     @OptionGroup var options: RecordsOptions
     @Flag(name: .long) var open = false
 
@@ -136,9 +147,12 @@ struct DocsLoans: ParsableCommand {
 private func printLoans(_ loans: [Loan], today: CalendarDay) {
     var table = TextTable(headers: ["LOAN", "DOCUMENT", "TITLE", "BORROWER", "LENT", "DUE", "RENEWED", "RETURNED"])
     for l in loans {
-        let returned = l.returnedOn.map { "\($0) \(l.condition?.rawValue ?? "")" } ?? (l.isOverdue(on: today) ? "OVERDUE" : "-")
-        table.append([String(l.id), l.document, l.title, l.borrower, l.lentOn.description, l.due.description,
-            String(l.renewals.count), returned])
+        let returned =
+            l.returnedOn.map { "\($0) \(l.condition?.rawValue ?? "")" } ?? (l.isOverdue(on: today) ? "OVERDUE" : "-")
+        table.append([
+            String(l.id), l.document, l.title, l.borrower, l.lentOn.description, l.due.description,
+            String(l.renewals.count), returned,
+        ])
     }
     print(table.render())
 }

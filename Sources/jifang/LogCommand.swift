@@ -23,7 +23,8 @@ struct LogCommand: ParsableCommand {
 struct LogAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a daily entry written by a member of staff.",
-        discussion: "Categories: \(DutyLogCategory.manual.map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: ", ")).")
+        discussion:
+            "Categories: \(DutyLogCategory.manual.map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: ", ")).")
 
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The category, e.g. backup or data-upload.") var category: String
@@ -86,8 +87,10 @@ struct LogList: ParsableCommand {
 
 struct LogFault: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fault", abstract: "Record a major fault (symptom, cause, handling, participants, result), or complete one.",
-        discussion: "A fault needs its symptom; the other fields may follow with --update ID. Use --list to see faults.")
+        commandName: "fault",
+        abstract: "Record a major fault (symptom, cause, handling, participants, result), or complete one.",
+        discussion: "A fault needs its symptom; the other fields may follow with --update ID. Use --list to see faults."
+    )
 
     @OptionGroup var options: RecordsOptions
     @Option(name: .long, help: "故障现象: what was seen.") var symptom: String?
@@ -96,7 +99,8 @@ struct LogFault: ParsableCommand {
     @Option(name: .long, help: "参加人员: who took part.") var participants: String?
     @Option(name: .long, help: "处理结果: how it ended.") var result: String?
     @Option(name: .long, help: "The author: a staff id or name.") var by: String?
-    @Option(name: .long, help: "Complete the fault with this entry id instead of recording a new one.") var update: Int64?
+    @Option(name: .long, help: "Complete the fault with this entry id instead of recording a new one.") var update:
+        Int64?
     @Option(name: .long, help: "The working day (yyyy-MM-dd); default today.") var day: String?
     @Option(name: .long, help: "The device concerned.") var device: String?
     @Flag(name: .long, help: "List major faults and what each still lacks.") var list = false
@@ -108,16 +112,21 @@ struct LogFault: ParsableCommand {
         if list {
             let faults = try book.faults().filter { !incomplete || !$0.isComplete }
             if options.json { return try printJSON(faults.map(FaultRow.init)) }
-            guard !faults.isEmpty else { return print(incomplete ? "Every major fault is complete." : "No major faults.") }
+            guard !faults.isEmpty else {
+                return print(incomplete ? "Every major fault is complete." : "No major faults.")
+            }
             var table = TextTable(headers: ["ID", "DAY", "SYMPTOM", "MISSING"])
             for f in faults {
-                table.append([String(f.entry.id), f.entry.day.description, f.details.symptom.orDash,
-                    f.missingFields.isEmpty ? "complete" : f.missingFields.joined(separator: ", ")])
+                table.append([
+                    String(f.entry.id), f.entry.day.description, f.details.symptom.orDash,
+                    f.missingFields.isEmpty ? "complete" : f.missingFields.joined(separator: ", "),
+                ])
             }
             return print(table.render())
         }
         guard let by else { throw ValidationError("--by: name the staff member recording the fault.") }
-        let details = FaultDetails(symptom: symptom, cause: cause, handling: handling, participants: participants, result: result)
+        let details = FaultDetails(
+            symptom: symptom, cause: cause, handling: handling, participants: participants, result: result)
         let entry: DutyLogEntry
         if let update {
             entry = try book.completeFault(update, with: details, author: by)
@@ -128,8 +137,12 @@ struct LogFault: ParsableCommand {
         let status = try book.faults().first { $0.entry.id == (entry.corrects ?? entry.id) }
         if options.json { return try printJSON(status.map(FaultRow.init)) }
         let missing = status?.missingFields ?? []
-        print("Entry \(entry.id) recorded. Fault \(status?.entry.id ?? entry.id) "
-            + (missing.isEmpty ? "is complete." : "still lacks: \(missing.joined(separator: ", ")) (complete with --update \(status?.entry.id ?? entry.id))."))
+        print(
+            "Entry \(entry.id) recorded. Fault \(status?.entry.id ?? entry.id) "
+                + (missing.isEmpty
+                    ? "is complete."
+                    : "still lacks: \(missing.joined(separator: ", ")) (complete with --update \(status?.entry.id ?? entry.id)).")
+        )
     }
 }
 
@@ -149,7 +162,8 @@ struct FaultRow: Encodable {
 
 struct LogReview: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "Sign off a period as supervisor; the sign-off covers exactly the entries shown now.")
+        commandName: "review",
+        abstract: "Sign off a period as supervisor; the sign-off covers exactly the entries shown now.")
 
     @OptionGroup var options: RecordsOptions
     @Option(name: .long, help: "First day (yyyy-MM-dd).") var from: String
@@ -165,8 +179,9 @@ struct LogReview: ParsableCommand {
         let to = try self.to.map { try parseDay($0, option: "--to") } ?? from
         let review = try book.review(from: from, to: to, supervisor: by, unit: unit, comment: comment)
         if options.json { return try printJSON(review) }
-        print("Review \(review.id) by \(review.supervisor) signs off \(review.entries.count) entries of \(from)…\(to) "
-            + "(digest \(review.digest.prefix(16)); log entry \(review.logEntry)).")
+        print(
+            "Review \(review.id) by \(review.supervisor) signs off \(review.entries.count) entries of \(from)…\(to) "
+                + "(digest \(review.digest.prefix(16)); log entry \(review.logEntry)).")
     }
 }
 
@@ -215,15 +230,23 @@ struct LogGaps: ParsableCommand {
         let from = try self.from.map { try parseDay($0, option: "--from") } ?? to.adding(days: -30)
         let gaps = Gaps(
             from: from, to: to, daysWithoutEntries: try book.daysWithoutEntries(from: from, to: to, unit: unit),
-            incompleteFaults: try book.faults(from: from, to: to, unit: unit).filter { !$0.isComplete }.map(FaultRow.init),
+            incompleteFaults: try book.faults(from: from, to: to, unit: unit).filter { !$0.isComplete }.map(
+                FaultRow.init),
             unreviewedEntries: try book.unreviewed(from: from, to: to, unit: unit).map(\.id))
         if options.json { return try printJSON(gaps) }
-        print("Days without an entry (\(from)…\(to)): "
-            + (gaps.daysWithoutEntries.isEmpty ? "none" : gaps.daysWithoutEntries.map(\.description).joined(separator: ", ")))
-        print("Incomplete major faults: "
-            + (gaps.incompleteFaults.isEmpty ? "none"
-                : gaps.incompleteFaults.map { "\($0.id) (\($0.day)) lacks \($0.missing.joined(separator: ", "))" }.joined(separator: "; ")))
-        print("Entries not yet reviewed: "
-            + (gaps.unreviewedEntries.isEmpty ? "none" : gaps.unreviewedEntries.map(String.init).joined(separator: ", ")))
+        print(
+            "Days without an entry (\(from)…\(to)): "
+                + (gaps.daysWithoutEntries.isEmpty
+                    ? "none" : gaps.daysWithoutEntries.map(\.description).joined(separator: ", ")))
+        print(
+            "Incomplete major faults: "
+                + (gaps.incompleteFaults.isEmpty
+                    ? "none"
+                    : gaps.incompleteFaults.map { "\($0.id) (\($0.day)) lacks \($0.missing.joined(separator: ", "))" }
+                        .joined(separator: "; ")))
+        print(
+            "Entries not yet reviewed: "
+                + (gaps.unreviewedEntries.isEmpty
+                    ? "none" : gaps.unreviewedEntries.map(String.init).joined(separator: ", ")))
     }
 }

@@ -11,7 +11,8 @@ struct RecordsOptions: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: "The directory of policy files; records.yaml there sets loan days and power-on intervals.")
+    @Option(
+        name: .long, help: "The directory of policy files; records.yaml there sets loan days and power-on intervals.")
     var policies: String = "Policies"
 
     /// The policy file if there is one, else the regulation's defaults.

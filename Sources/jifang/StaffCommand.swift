@@ -10,16 +10,22 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Staff and governance records: people, trainings, leadership meetings and circulars.",
-        subcommands: [StaffAdd.self, StaffList.self, StaffTraining.self, StaffTrainings.self, StaffGovernance.self, StaffGovernanceList.self]
+        subcommands: [
+            StaffAdd.self, StaffList.self, StaffTraining.self, StaffTrainings.self, StaffGovernance.self,
+            StaffGovernanceList.self,
+        ]
     )
 }
 
 struct StaffAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a person (or replace their record).")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register a person (or replace their record).")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "A short id, e.g. an employee number or pinyin.") var id: String
     @Argument(help: "The person's name, e.g. 张伟.") var name: String
-    @Option(name: .long, parsing: .upToNextOption, help: "Roles: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Roles: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).")
     var role: [String] = []
     @Option(name: .long) var unit: String?
     @Option(name: .long, help: "\(Degree.allCases.map(\.rawValue).joined(separator: ", ")).") var degree: String?
@@ -36,7 +42,8 @@ struct StaffAdd: ParsableCommand {
                 throw ValidationError("--certificate-date: required with --certificate.")
             }
             certificate = PostCertificate(
-                number: number, issuedBy: try parseEnum(certificateLevel, UnitLevel.self, option: "--certificate-level"),
+                number: number,
+                issuedBy: try parseEnum(certificateLevel, UnitLevel.self, option: "--certificate-level"),
                 issuedOn: try parseDay(date, option: "--certificate-date"))
         }
         let person = StaffMember(
@@ -62,15 +69,18 @@ struct StaffList: ParsableCommand {
         var table = TextTable(headers: ["ID", "NAME", "UNIT", "ROLES", "DEGREE", "CERTIFICATE", "JOINED", "LEFT"])
         for p in people {
             let cert = p.certificate.map { "\($0.number) (\($0.issuedBy.rawValue), \($0.issuedOn))" } ?? "-"
-            table.append([p.id, p.name, p.unit.orDash, p.roles.map(\.rawValue).joined(separator: ","),
-                p.degree?.rawValue ?? "-", cert, p.joinedOn?.description ?? "-", p.leftOn?.description ?? "-"])
+            table.append([
+                p.id, p.name, p.unit.orDash, p.roles.map(\.rawValue).joined(separator: ","),
+                p.degree?.rawValue ?? "-", cert, p.joinedOn?.description ?? "-", p.leftOn?.description ?? "-",
+            ])
         }
         print(table.render())
     }
 }
 
 struct StaffTraining: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "training", abstract: "Record a training a person attended.")
+    static let configuration = CommandConfiguration(
+        commandName: "training", abstract: "Record a training a person attended.")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "A staff id or name.") var person: String
     @Option(name: .long) var title: String
@@ -80,7 +90,8 @@ struct StaffTraining: ParsableCommand {
 
     func run() throws {
         let training = try StaffRegister(store: try options.store()).addTraining(
-            person: person, day: try options.day(day, option: "--day"), hours: hours, title: title, organiser: organiser)
+            person: person, day: try options.day(day, option: "--day"), hours: hours, title: title, organiser: organiser
+        )
         if options.json { return try printJSON(training) }
         print("Training \(training.id) recorded for \(training.person).")
     }
@@ -88,7 +99,8 @@ struct StaffTraining: ParsableCommand {
 
 struct StaffTrainings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trainings", abstract: "Each person's trainings in a year against Art. 149 (2 trainings, 48 hours).")
+        commandName: "trainings",
+        abstract: "Each person's trainings in a year against Art. 149 (2 trainings, 48 hours).")
     @OptionGroup var options: RecordsOptions
     @Option(name: .long, help: "The year; default this year.") var year: Int?
 
@@ -98,8 +110,10 @@ struct StaffTrainings: ParsableCommand {
         if options.json { return try printJSON(summary) }
         var table = TextTable(headers: ["ID", "NAME", "YEAR", "TRAININGS", "HOURS", "ART. 149"])
         for s in summary {
-            table.append([s.person, s.name, String(s.year), String(s.trainings), String(format: "%.1f", s.hours),
-                s.meetsRequirement ? "met" : "NOT MET"])
+            table.append([
+                s.person, s.name, String(s.year), String(s.trainings), String(format: "%.1f", s.hours),
+                s.meetsRequirement ? "met" : "NOT MET",
+            ])
         }
         print(table.render())
     }
@@ -107,7 +121,8 @@ struct StaffTrainings: ParsableCommand {
 
 struct StaffGovernance: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "governance", abstract: "Record a leadership meeting or a circular on informatization (Mgmt Art. 27, 29).")
+        commandName: "governance",
+        abstract: "Record a leadership meeting or a circular on informatization (Mgmt Art. 27, 29).")
     @OptionGroup var options: RecordsOptions
     @Argument(help: "meeting or circular.") var kind: String
     @Argument(help: "The title.") var title: String
@@ -126,7 +141,8 @@ struct StaffGovernance: ParsableCommand {
 }
 
 struct StaffGovernanceList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "meetings", abstract: "Meetings and circulars, by day.")
+    static let configuration = CommandConfiguration(
+        commandName: "meetings", abstract: "Meetings and circulars, by day.")
     @OptionGroup var options: RecordsOptions
 
     func run() throws {

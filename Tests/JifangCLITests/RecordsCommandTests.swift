@@ -42,7 +42,8 @@ import Testing
         try run("log", "fault", "--symptom", "专网中断", "--cause", "光纤被挖断", "--by", "zhangwei", "--day", "2026-11-05")
         let refused = try run("log", "review", "--from", "2026-11-05", "--by", "李娜", status: 1)
         #expect(refused.stderr.contains("lacks handling, participants, result"))
-        try run("log", "fault", "--update", "2", "--handling", "联系电信抢修", "--participants", "张伟、李娜", "--result", "恢复",
+        try run(
+            "log", "fault", "--update", "2", "--handling", "联系电信抢修", "--participants", "张伟、李娜", "--result", "恢复",
             "--by", "zhangwei")
         try run("log", "review", "--from", "2026-11-05", "--by", "李娜")
 
@@ -62,7 +63,9 @@ import Testing
             try run("log", "add", "other", "巡检机房", "--by", "zhangwei", "--day", day)
         }
         let sqlite = CommandRunner(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
-        let edit = try sqlite.run([database, "DROP TRIGGER duty_log_no_update; UPDATE duty_log SET text = '无' WHERE id = 2;"])
+        let edit = try sqlite.run([
+            database, "DROP TRIGGER duty_log_no_update; UPDATE duty_log SET text = '无' WHERE id = 2;",
+        ])
         #expect(edit.status == 0, "\(edit)")
         let verify = try run("log", "verify", status: 1)
         #expect(verify.stdout.contains("edited: entry 2 of 2026-11-03 was edited"))
@@ -72,7 +75,8 @@ import Testing
         defer { directory.remove() }
         try registerStaff()
         try run("assets", "add", "--tag", "RT-01", "--name", "核心路由器", "--kind", "router", "--by", "lina")
-        try run("docs", "add", "D-001", "AR2220 配置手册", "--category", "equipment", "--keeper", "王芳", "--asset", "RT-01",
+        try run(
+            "docs", "add", "D-001", "AR2220 配置手册", "--category", "equipment", "--keeper", "王芳", "--asset", "RT-01",
             "--price", "85")
         let outsider = try run("docs", "lend", "D-001", "--to", "外单位", "--by", "wangfang", status: 1)
         #expect(outsider.stderr.contains("外单位 is not registered staff"))

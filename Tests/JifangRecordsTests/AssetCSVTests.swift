@@ -10,8 +10,10 @@ import Testing
         let f = try RecordsFixture()
         defer { f.remove() }
         try f.register.add(
-            Asset(tag: "AC-01", name: "精密空调, 机房\"A\"", kind: .airConditioner, unit: "county", location: "机房",
-                responsible: "张伟", vendor: "艾默生", model: "DME12", serial: "E123", purchaseDate: RecordsFixture.day("2020-05-01"),
+            Asset(
+                tag: "AC-01", name: "精密空调, 机房\"A\"", kind: .airConditioner, unit: "county", location: "机房",
+                responsible: "张伟", vendor: "艾默生", model: "DME12", serial: "E123",
+                purchaseDate: RecordsFixture.day("2020-05-01"),
                 warrantyEnd: RecordsFixture.day("2023-05-01"), price: 38000, notes: "第一行\n第二行"),
             actor: "lina", on: today)
         try f.register.add(Asset(tag: "PRN-2", name: "打印机", kind: .printer, state: .idle), actor: "lina", on: today)
@@ -26,7 +28,8 @@ import Testing
     }
 
     @Test func snipeITHeadersAndStatusesAreUnderstood() throws {
-        let csv = "Asset Tag,Item Name,Category,Status,Manufacturer,Model Name,Serial,Purchase Cost\nT1,UPS,ups,Ready to Deploy,APC,SRT10K,S1,\"¥12,000.00\"\n"
+        let csv =
+            "Asset Tag,Item Name,Category,Status,Manufacturer,Model Name,Serial,Purchase Cost\nT1,UPS,ups,Ready to Deploy,APC,SRT10K,S1,\"¥12,000.00\"\n"
         let assets = try AssetCSV.parse(csv, file: "snipe.csv")
         #expect(assets.first?.state == .idle)
         #expect(assets.first?.price == 12000)
@@ -38,7 +41,10 @@ import Testing
         defer { f.remove() }
         let header = "asset_tag,name,category,status\n"
         let cases: [(String, String)] = [
-            (header + "A1,电脑,pc,in-use\nA2,电脑,pc,lent-out\n", "assets.csv:3: column status: \"lent-out\" is not a state"),
+            (
+                header + "A1,电脑,pc,in-use\nA2,电脑,pc,lent-out\n",
+                "assets.csv:3: column status: \"lent-out\" is not a state"
+            ),
             (header + "A1,电脑,pc,in-use\nA2,\"电脑,pc,in-use\n", "assets.csv:3: a quoted field is never closed"),
             (header + "A1,电脑,pc\n", "assets.csv:2: 3 fields where the header has 4"),
             (header + "A1,电脑,toaster,idle\n", "assets.csv:2: column category: \"toaster\" is not a kind"),

@@ -12,8 +12,11 @@ import Testing
         defer { f.remove() }
         let device = Device(name: "县中心交换机", address: "127.0.0.1", port: 16100, location: "二楼机房", owner: "张伟")
         var health = DeviceHealth(device: device, polledAt: Date(), reachable: true)
-        health.identity = DeviceIdentity(kind: .switch, vendor: "Huawei", model: "S5720", osVersion: "V200R011", serial: "2102359")
-        health.interfaces = (1...3).map { InterfaceStatus(index: $0, name: "GE0/0/\($0)", adminStatus: .up, operStatus: .up) }
+        health.identity = DeviceIdentity(
+            kind: .switch, vendor: "Huawei", model: "S5720", osVersion: "V200R011", serial: "2102359")
+        health.interfaces = (1...3).map {
+            InterfaceStatus(index: $0, name: "GE0/0/\($0)", adminStatus: .up, operStatus: .up)
+        }
         let poll = try f.store.record(health: health, observations: [], conditions: [])
         let asset = try f.register.asset("县中心交换机")
         #expect(asset.kind == .switch)
@@ -41,13 +44,15 @@ import Testing
         let f = try RecordsFixture()
         defer { f.remove() }
         let r = f.register
-        try r.add(Asset(tag: "PC-001", name: "办公电脑", kind: .pc, responsible: "张伟", price: 4500), actor: "lina", on: today)
+        try r.add(
+            Asset(tag: "PC-001", name: "办公电脑", kind: .pc, responsible: "张伟", price: 4500), actor: "lina", on: today)
         #expect(throws: RecordsError.self) { try r.changeState("PC-001", to: .underRepair, actor: "lina", on: today) }
         #expect(throws: RecordsError.self) { try r.changeState("PC-001", to: .scrapped, actor: "lina", on: today) }
 
         let ticket = try r.openRepair("PC-001", fault: "电源烧坏", causedBy: "张伟", reportedBy: "lina", on: today)
         #expect(try r.asset("PC-001").state == .underRepair)
-        let closed = try r.closeRepair("PC-001", result: "更换电源", cost: 320, returnTo: .idle, actor: "lina", on: today.adding(days: 3))
+        let closed = try r.closeRepair(
+            "PC-001", result: "更换电源", cost: 320, returnTo: .idle, actor: "lina", on: today.adding(days: 3))
         #expect(closed.id == ticket.id)
         #expect(closed.causedBy == "张伟")
         #expect(try r.asset("PC-001").state == .idle)
@@ -57,7 +62,9 @@ import Testing
         #expect(try f.store.scrapRecord(asset: "PC-001")?.handedTo == "县财政局资产科")
         #expect(throws: RecordsError.self) { try r.changeState("PC-001", to: .inUse, actor: "lina", on: today) }
 
-        let states = try r.history("PC-001").filter { $0.field == "state" }.map { "\($0.before ?? "")→\($0.after ?? "")" }
+        let states = try r.history("PC-001").filter { $0.field == "state" }.map {
+            "\($0.before ?? "")→\($0.after ?? "")"
+        }
         #expect(states == ["in-use→under-repair", "under-repair→idle", "idle→scrapped"])
     }
 
@@ -65,7 +72,8 @@ import Testing
         let f = try RecordsFixture()
         defer { f.remove() }
         let r = f.register
-        try r.add(Asset(tag: "UPS-BAT-07", name: "备用蓄电池", kind: .upsBattery, state: .idle), actor: "lina",
+        try r.add(
+            Asset(tag: "UPS-BAT-07", name: "备用蓄电池", kind: .upsBattery, state: .idle), actor: "lina",
             on: RecordsFixture.day("2026-09-15"))
         try r.add(Asset(tag: "TT-01", name: "网络测试仪", kind: .testTool, state: .idle), actor: "lina", on: today)
         #expect(throws: RecordsError.self) {

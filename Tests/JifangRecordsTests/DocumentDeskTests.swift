@@ -10,7 +10,8 @@ import Testing
         let f = try RecordsFixture()
         try f.register.add(Asset(tag: "RT-01", name: "核心路由器", kind: .router), actor: "lina", on: lent)
         try f.desk.add(
-            TechnicalDocument(id: "D-001", title: "AR2220 路由器配置手册", category: .equipment, keeper: "王芳", asset: "RT-01", price: 85))
+            TechnicalDocument(
+                id: "D-001", title: "AR2220 路由器配置手册", category: .equipment, keeper: "王芳", asset: "RT-01", price: 85))
         try f.desk.add(TechnicalDocument(id: "D-002", title: "计算机网络", category: .book, keeper: "wangfang"))
         return f
     }
@@ -53,7 +54,9 @@ import Testing
         let f = try catalogued()
         defer { f.remove() }
         try f.desk.lend("D-002", to: "zhangwei", on: lent, by: "wangfang")
-        #expect(throws: RecordsError.self) { try f.desk.renew("D-002", on: RecordsFixture.day("2026-11-05"), by: "wangfang") }
+        #expect(throws: RecordsError.self) {
+            try f.desk.renew("D-002", on: RecordsFixture.day("2026-11-05"), by: "wangfang")
+        }
     }
 
     @Test func lostItemIsPaidForAtItsPrice() throws {

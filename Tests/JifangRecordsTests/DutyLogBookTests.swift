@@ -64,7 +64,8 @@ import Testing
         status = try #require(try f.book.faults().first)
         #expect(status.missingFields == ["result"])
         #expect(throws: RecordsError.self) {
-            try f.book.review(from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-30"), supervisor: "lina")
+            try f.book.review(
+                from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-30"), supervisor: "lina")
         }
         _ = try f.book.completeFault(fault.id, with: FaultDetails(result: "两小时后恢复"), author: "zhangwei", time: time)
         status = try #require(try f.book.faults().first)
@@ -75,8 +76,10 @@ import Testing
     @Test func reviewCoversExactlyTheEntriesItSaw() throws {
         let f = try RecordsFixture()
         defer { f.remove() }
-        let a = try f.book.add(category: .powerOn, text: "开机", author: "zhangwei", time: RecordsFixture.noon("2026-11-02"))
-        let b = try f.book.add(category: .powerOff, text: "关机", author: "zhangwei", time: RecordsFixture.noon("2026-11-02"))
+        let a = try f.book.add(
+            category: .powerOn, text: "开机", author: "zhangwei", time: RecordsFixture.noon("2026-11-02"))
+        let b = try f.book.add(
+            category: .powerOff, text: "关机", author: "zhangwei", time: RecordsFixture.noon("2026-11-02"))
         #expect(throws: RecordsError.self) {
             try f.book.review(from: a.day, to: a.day, supervisor: "zhangwei")  // not a supervisor
         }
@@ -94,8 +97,10 @@ import Testing
         let f = try RecordsFixture()
         defer { f.remove() }
         _ = try f.book.add(category: .other, text: "巡检", author: "zhangwei", time: RecordsFixture.noon("2026-11-02"))
-        try f.store.appendEvent(type: "backup-done", device: nil, message: "Backup finished.", at: RecordsFixture.noon("2026-11-03"))
-        let gaps = try f.book.daysWithoutEntries(from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-04"))
+        try f.store.appendEvent(
+            type: "backup-done", device: nil, message: "Backup finished.", at: RecordsFixture.noon("2026-11-03"))
+        let gaps = try f.book.daysWithoutEntries(
+            from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-04"))
         #expect(gaps.map(\.description) == ["2026-11-01", "2026-11-03", "2026-11-04"])
     }
 }

@@ -9,7 +9,8 @@ import Testing
     func filled() throws -> RecordsFixture {
         let f = try RecordsFixture()
         for day in 1...5 {
-            try f.book.add(category: .other, text: "第\(day)天巡检", author: "zhangwei", time: RecordsFixture.noon("2026-11-0\(day)"))
+            try f.book.add(
+                category: .other, text: "第\(day)天巡检", author: "zhangwei", time: RecordsFixture.noon("2026-11-0\(day)"))
         }
         return f
     }
@@ -75,24 +76,28 @@ import Testing
     @Test func signedOffEntriesThatChangeBreakTheReview() throws {
         let f = try filled()
         defer { f.remove() }
-        try f.book.review(from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-05"), supervisor: "lina")
+        try f.book.review(
+            from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-05"), supervisor: "lina")
         _ = try f.sqlite("DROP TRIGGER duty_log_no_update; UPDATE duty_log SET text = 'x' WHERE id = 4;")
         let result = try f.book.verify()
         #expect(result.problems.contains { $0.kind == .reviewMismatch && $0.entry == 4 })
         #expect(throws: RecordsError.self) {
-            try f.book.review(from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-05"), supervisor: "lina")
+            try f.book.review(
+                from: RecordsFixture.day("2026-11-01"), to: RecordsFixture.day("2026-11-05"), supervisor: "lina")
         }
     }
 
     @Test func pollEventsBecomeChainedAutomaticEntriesLinkedToTheirPoll() throws {
         let f = try RecordsFixture()
         defer { f.remove() }
-        let device = Device(name: "core-router", address: "127.0.0.1", port: 16100, unit: nil, location: "机房", owner: "张伟")
+        let device = Device(
+            name: "core-router", address: "127.0.0.1", port: 16100, unit: nil, location: "机房", owner: "张伟")
         try f.book.add(category: .powerOn, text: "开机", author: "zhangwei")
         var up = DeviceHealth(device: device, polledAt: Date(), reachable: true)
         up.system = SystemInfo(sysDescr: "Huawei", sysObjectID: "1.3.6.1.4.1.2011", uptimeSeconds: 500)
         try f.store.record(health: up, observations: [], conditions: [])
-        let down = DeviceHealth(device: device, polledAt: Date().addingTimeInterval(60), reachable: false, error: "timeout")
+        let down = DeviceHealth(
+            device: device, polledAt: Date().addingTimeInterval(60), reachable: false, error: "timeout")
         let result = try f.store.record(health: down, observations: [], conditions: [])
         let automatic = try f.store.dutyLog().filter { $0.source == .automatic }
         let entry = try #require(automatic.first { $0.category.rawValue == "device-down" })

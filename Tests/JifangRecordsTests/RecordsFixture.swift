@@ -16,7 +16,8 @@ struct RecordsFixture {
         path = directory.appending("jifang.sqlite").path
         store = try Store(path: path)
         let staff = StaffRegister(store: store)
-        try staff.register(StaffMember(id: "zhangwei", name: "张伟", unit: "county", roles: [.technician], degree: .associate))
+        try staff.register(
+            StaffMember(id: "zhangwei", name: "张伟", unit: "county", roles: [.technician], degree: .associate))
         try staff.register(StaffMember(id: "lina", name: "李娜", unit: "county", roles: [.supervisor, .administrator]))
         try staff.register(StaffMember(id: "wangfang", name: "王芳", unit: "county", roles: [.keeper]))
     }

@@ -5,9 +5,13 @@ import Testing
 
 @Suite struct RecordsPolicyTests {
     @Test func theBundledPolicyHoldsTheRegulationsValues() throws {
-        let policy = try RecordsPolicy.load(path: PackagePaths.root.appendingPathComponent("Policies/records.yaml").path)
-        #expect(policy == RecordsPolicy(loanDays: 30, maxRenewals: 2, idlePowerOnMonths: 1, powerOnDueWithinDays: 7,
-            utcOffsetSeconds: 28_800))
+        let policy = try RecordsPolicy.load(
+            path: PackagePaths.root.appendingPathComponent("Policies/records.yaml").path)
+        #expect(
+            policy
+                == RecordsPolicy(
+                    loanDays: 30, maxRenewals: 2, idlePowerOnMonths: 1, powerOnDueWithinDays: 7,
+                    utcOffsetSeconds: 28_800))
     }
 
     @Test func aLoanLongerThanAMonthIsRejectedWithFileLineAndField() throws {

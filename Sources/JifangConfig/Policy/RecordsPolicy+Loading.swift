@@ -28,7 +28,9 @@ extension RecordsPolicy {
         var ok = true
         func int(_ key: String, _ range: ClosedRange<Int>, _ unit: String) -> Int? {
             guard let node = root.optional(key) else { return nil }
-            guard let value = node.int(in: range, { "\($0) is not \(unit) (use \(range.lowerBound)–\(range.upperBound))" })
+            guard
+                let value = node.int(
+                    in: range, { "\($0) is not \(unit) (use \(range.lowerBound)–\(range.upperBound))" })
             else {
                 ok = false
                 return nil

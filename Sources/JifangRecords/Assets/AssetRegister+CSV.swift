@@ -8,7 +8,9 @@ extension AssetRegister {
     /// A row may not move a known asset into or out of repair or scrapping: those go through
     /// their records. Returns (added, updated) counts.
     @discardableResult
-    public func importCSV(_ text: String, file: String, actor: String, on day: CalendarDay) throws -> (added: Int, updated: Int) {
+    public func importCSV(_ text: String, file: String, actor: String, on day: CalendarDay) throws -> (
+        added: Int, updated: Int
+    ) {
         let rows = try AssetCSV.parse(text, file: file)
         let table = try CSVTable.parse(text, file: file)
         var added = 0
@@ -17,8 +19,10 @@ extension AssetRegister {
         for (row, record) in zip(rows, table.records) {
             if let current = try storing({ try store.asset(tag: row.tag) }) {
                 if current.state != row.state, AssetLifecycle.route(from: current.state, to: row.state) != .direct {
-                    throw RecordsError.csv(file: file, line: record.line, column: "status",
-                        reason: "\(row.tag) is \(current.state.rawValue); it cannot become \(row.state.rawValue) by import")
+                    throw RecordsError.csv(
+                        file: file, line: record.line, column: "status",
+                        reason:
+                            "\(row.tag) is \(current.state.rawValue); it cannot become \(row.state.rawValue) by import")
                 }
                 var asset = row
                 asset.device = current.device

@@ -35,7 +35,8 @@ public struct AssetRegister: Sendable {
         try Self.validate(asset)
         guard asset.state == .inUse || asset.state == .idle else {
             throw RecordsError.invalidField(
-                field: "state", value: asset.state.rawValue, reason: "is not a state a new asset starts in (use in-use or idle)")
+                field: "state", value: asset.state.rawValue,
+                reason: "is not a state a new asset starts in (use in-use or idle)")
         }
         var asset = asset
         asset.stateSince = asset.stateSince ?? day
@@ -47,7 +48,8 @@ public struct AssetRegister: Sendable {
         try Self.validate(asset)
         let current = try self.asset(asset.tag)
         guard current.state == asset.state else {
-            throw RecordsError.invalidField(field: "state", value: asset.state.rawValue,
+            throw RecordsError.invalidField(
+                field: "state", value: asset.state.rawValue,
                 reason: "cannot be changed by an edit; use `jifang assets state`, `repair` or `scrap`")
         }
         try storing { try store.updateAsset(asset, actor: actor) }
@@ -57,7 +59,9 @@ public struct AssetRegister: Sendable {
     ///
     /// - Throws: ``RecordsError/notAllowed(reason:)`` naming the record the change needs instead
     ///   (a repair ticket, a scrapping record) or saying it is not possible (from scrapped).
-    public func changeState(_ tag: String, to state: AssetState, actor: String, on day: CalendarDay, note: String? = nil)
+    public func changeState(
+        _ tag: String, to state: AssetState, actor: String, on day: CalendarDay, note: String? = nil
+    )
         throws
     {
         var asset = try self.asset(tag)
@@ -68,13 +72,16 @@ public struct AssetRegister: Sendable {
             asset.stateSince = day
             try storing { try store.updateAsset(asset, actor: actor, action: "state", note: note) }
         case .openRepair:
-            throw RecordsError.notAllowed(reason: "\(tag) goes under repair by opening a repair ticket (`jifang assets repair`)")
+            throw RecordsError.notAllowed(
+                reason: "\(tag) goes under repair by opening a repair ticket (`jifang assets repair`)")
         case .closeRepair:
-            throw RecordsError.notAllowed(reason: "\(tag) leaves repair by closing its ticket (`jifang assets repaired`)")
+            throw RecordsError.notAllowed(
+                reason: "\(tag) leaves repair by closing its ticket (`jifang assets repaired`)")
         case .scrap:
             throw RecordsError.notAllowed(reason: "\(tag) is scrapped with a scrapping record (`jifang assets scrap`)")
         case nil:
-            throw RecordsError.notAllowed(reason: "\(tag) is \(asset.state.rawValue); it cannot become \(state.rawValue)")
+            throw RecordsError.notAllowed(
+                reason: "\(tag) is \(asset.state.rawValue); it cannot become \(state.rawValue)")
         }
     }
 
@@ -84,13 +91,17 @@ public struct AssetRegister: Sendable {
         throws -> RepairTicket
     {
         let asset = try self.asset(tag)
-        guard let fault = fault.nonBlank else { throw RecordsError.missingField(field: "fault", context: "a repair ticket") }
+        guard let fault = fault.nonBlank else {
+            throw RecordsError.missingField(field: "fault", context: "a repair ticket")
+        }
         guard AssetLifecycle.route(from: asset.state, to: .underRepair) == .openRepair else {
             throw RecordsError.notAllowed(reason: "\(tag) is \(asset.state.rawValue) and cannot go under repair")
         }
         return try storing {
             try store.openRepair(
-                RepairTicket(id: 0, asset: tag, openedOn: day, fault: fault, causedBy: causedBy?.nonBlank, reportedBy: reportedBy))
+                RepairTicket(
+                    id: 0, asset: tag, openedOn: day, fault: fault, causedBy: causedBy?.nonBlank, reportedBy: reportedBy
+                ))
         }
     }
 
@@ -103,12 +114,18 @@ public struct AssetRegister: Sendable {
             throw RecordsError.notAllowed(reason: "\(tag) has no open repair ticket")
         }
         guard AssetLifecycle.route(from: .underRepair, to: returnTo) == .closeRepair else {
-            throw RecordsError.invalidField(field: "return-to", value: returnTo.rawValue, reason: "is not in-use or idle")
+            throw RecordsError.invalidField(
+                field: "return-to", value: returnTo.rawValue, reason: "is not in-use or idle")
         }
-        guard let result = result.nonBlank else { throw RecordsError.missingField(field: "result", context: "closing a repair") }
-        if let cost, cost < 0 { throw RecordsError.invalidField(field: "cost", value: String(cost), reason: "is negative") }
+        guard let result = result.nonBlank else {
+            throw RecordsError.missingField(field: "result", context: "closing a repair")
+        }
+        if let cost, cost < 0 {
+            throw RecordsError.invalidField(field: "cost", value: String(cost), reason: "is negative")
+        }
         if day < ticket.openedOn {
-            throw RecordsError.invalidField(field: "day", value: day.description, reason: "is before the ticket opened (\(ticket.openedOn))")
+            throw RecordsError.invalidField(
+                field: "day", value: day.description, reason: "is before the ticket opened (\(ticket.openedOn))")
         }
         ticket.closedOn = day
         ticket.cost = cost
@@ -118,12 +135,16 @@ public struct AssetRegister: Sendable {
         return ticket
     }
 
-    public func repairs(_ tag: String? = nil) throws -> [RepairTicket] { try storing { try store.repairTickets(asset: tag) } }
+    public func repairs(_ tag: String? = nil) throws -> [RepairTicket] {
+        try storing { try store.repairTickets(asset: tag) }
+    }
 
     /// Scraps an asset with its hand-over record (Art. 139). An open repair ticket is closed as "scrapped".
     public func scrap(_ tag: String, reason: String, handedTo: String, actor: String, on day: CalendarDay) throws {
         let asset = try self.asset(tag)
-        guard let reason = reason.nonBlank else { throw RecordsError.missingField(field: "reason", context: "scrapping \(tag)") }
+        guard let reason = reason.nonBlank else {
+            throw RecordsError.missingField(field: "reason", context: "scrapping \(tag)")
+        }
         guard let handedTo = handedTo.nonBlank else {
             throw RecordsError.missingField(field: "handed-to", context: "scrapping \(tag)")
         }
@@ -131,7 +152,8 @@ public struct AssetRegister: Sendable {
             throw RecordsError.notAllowed(reason: "\(tag) is already scrapped")
         }
         try storing {
-            try store.recordScrap(ScrapRecord(asset: tag, day: day, reason: reason, handedTo: handedTo, recordedBy: actor))
+            try store.recordScrap(
+                ScrapRecord(asset: tag, day: day, reason: reason, handedTo: handedTo, recordedBy: actor))
         }
     }
 
@@ -139,9 +161,12 @@ public struct AssetRegister: Sendable {
     public func recordPowerOn(_ tag: String, on day: CalendarDay, actor: String, note: String? = nil) throws {
         let asset = try self.asset(tag)
         guard asset.state == .idle else {
-            throw RecordsError.notAllowed(reason: "\(tag) is \(asset.state.rawValue); power-on runs are recorded for idle equipment")
+            throw RecordsError.notAllowed(
+                reason: "\(tag) is \(asset.state.rawValue); power-on runs are recorded for idle equipment")
         }
-        try storing { try store.recordPowerOn(PowerOnRun(asset: tag, day: day, recordedBy: actor, note: note?.nonBlank)) }
+        try storing {
+            try store.recordPowerOn(PowerOnRun(asset: tag, day: day, recordedBy: actor, note: note?.nonBlank))
+        }
     }
 
     /// Idle assets whose power-on run is due within `policy.powerOnDueWithinDays` of `day`, or overdue.
@@ -151,14 +176,17 @@ public struct AssetRegister: Sendable {
             let due = since.adding(months: policy.idlePowerOnMonths)
             let daysLeft = day.days(until: due)
             guard daysLeft <= policy.powerOnDueWithinDays else { return nil }
-            return PowerOnStatus(asset: asset.tag, name: asset.name, lastPowerOn: asset.lastPowerOn, due: due,
+            return PowerOnStatus(
+                asset: asset.tag, name: asset.name, lastPowerOn: asset.lastPowerOn, due: due,
                 overdue: daysLeft < 0, responsible: asset.responsible)
         }.sorted { $0.due < $1.due }
     }
 
     static func validate(_ asset: Asset) throws {
         guard asset.tag.nonBlank != nil else { throw RecordsError.missingField(field: "tag", context: "an asset") }
-        guard asset.name.nonBlank != nil else { throw RecordsError.missingField(field: "name", context: "asset \(asset.tag)") }
+        guard asset.name.nonBlank != nil else {
+            throw RecordsError.missingField(field: "name", context: "asset \(asset.tag)")
+        }
         if let price = asset.price, price < 0 {
             throw RecordsError.invalidField(field: "price", value: String(price), reason: "is negative")
         }

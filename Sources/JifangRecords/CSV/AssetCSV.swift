@@ -57,7 +57,8 @@ public enum AssetCSV {
         var index: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             guard let column = canonical(name) else {
-                throw RecordsError.csv(file: file, line: 1, column: name,
+                throw RecordsError.csv(
+                    file: file, line: 1, column: name,
                     reason: "unknown column (known: \(columns.joined(separator: ", ")))")
             }
             if index[column] != nil {
@@ -82,8 +83,11 @@ public enum AssetCSV {
             seen[tag] = record.line
             var kind = AssetKind.other
             if let text = value("category") {
-                guard let parsed = AssetKind(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "-")) else {
-                    throw fail("category", "\"\(text)\" is not a kind (use \(AssetKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                guard let parsed = AssetKind(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "-"))
+                else {
+                    throw fail(
+                        "category",
+                        "\"\(text)\" is not a kind (use \(AssetKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 kind = parsed
             }
@@ -96,7 +100,9 @@ public enum AssetCSV {
             }
             func day(_ column: String) throws -> CalendarDay? {
                 guard let text = value(column) else { return nil }
-                guard let day = CalendarDay(text) else { throw fail(column, "\"\(text)\" is not a date (use yyyy-MM-dd)") }
+                guard let day = CalendarDay(text) else {
+                    throw fail(column, "\"\(text)\" is not a date (use yyyy-MM-dd)")
+                }
                 return day
             }
             var interfaces: Int?
@@ -107,14 +113,17 @@ public enum AssetCSV {
             var price: Double?
             if let text = value("purchase_cost") {
                 let digits = text.filter { !"¥￥$, ".contains($0) }
-                guard let n = Double(digits), n >= 0 else { throw fail("purchase_cost", "\"\(text)\" is not an amount") }
+                guard let n = Double(digits), n >= 0 else {
+                    throw fail("purchase_cost", "\"\(text)\" is not an amount")
+                }
                 price = n
             }
             return Asset(
                 tag: tag, name: name, kind: kind, state: state, unit: value("company"), location: value("location"),
                 rack: value("rack"), responsible: value("assigned_to"), vendor: value("manufacturer"),
                 model: value("model"), serial: value("serial"), osVersion: value("os_version"),
-                interfaceCount: interfaces, purchaseDate: try day("purchase_date"), warrantyEnd: try day("warranty_end"),
+                interfaceCount: interfaces, purchaseDate: try day("purchase_date"),
+                warrantyEnd: try day("warranty_end"),
                 price: price, device: value("device"), notes: value("notes"))
         }
     }

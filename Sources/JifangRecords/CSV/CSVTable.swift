@@ -66,11 +66,13 @@ public struct CSVTable: Sendable, Equatable {
                     inQuotes = true
                 default:
                     if afterQuote {
-                        throw RecordsError.csv(file: file, line: line, column: nil,
+                        throw RecordsError.csv(
+                            file: file, line: line, column: nil,
                             reason: "text after a closing quote (a quote inside a quoted field must be doubled)")
                     }
                     if c == "\"" {
-                        throw RecordsError.csv(file: file, line: line, column: nil,
+                        throw RecordsError.csv(
+                            file: file, line: line, column: nil,
                             reason: "a quote inside an unquoted field (quote the whole field and double the quote)")
                     }
                     field.unicodeScalars.append(c)
@@ -83,13 +85,16 @@ public struct CSVTable: Sendable, Equatable {
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let header = rows.first else {
-            throw RecordsError.csv(file: file, line: 1, column: nil, reason: "the file is empty; the first line must name the columns")
+            throw RecordsError.csv(
+                file: file, line: 1, column: nil, reason: "the file is empty; the first line must name the columns")
         }
         for record in rows.dropFirst() where record.fields.count != header.fields.count {
-            throw RecordsError.csv(file: file, line: record.line, column: nil,
+            throw RecordsError.csv(
+                file: file, line: record.line, column: nil,
                 reason: "\(record.fields.count) fields where the header has \(header.fields.count)")
         }
-        return CSVTable(header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: Array(rows.dropFirst()))
+        return CSVTable(
+            header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: Array(rows.dropFirst()))
     }
 
     /// `rows` under `header` as CSV text with CRLF line ends, as RFC 4180 and spreadsheet programs expect.

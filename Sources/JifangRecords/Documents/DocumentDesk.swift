@@ -38,7 +38,8 @@ public struct DocumentDesk: Sendable {
         let person = try staff.activePerson(borrower, on: day, for: "borrow technical documents")
         let lender = try staff.person(keeper)
         guard document.state == .available else {
-            throw RecordsError.notAllowed(reason: "\(document.id) \"\(document.title)\" is \(document.state.rawValue), not on the shelf")
+            throw RecordsError.notAllowed(
+                reason: "\(document.id) \"\(document.title)\" is \(document.state.rawValue), not on the shelf")
         }
         let loan = Loan(
             id: 0, document: document.id, title: document.title, borrower: person.id, lentOn: day,
@@ -60,7 +61,9 @@ public struct DocumentDesk: Sendable {
         }
         if loan.renewals.count >= policy.maxRenewals {
             throw RecordsError.notAllowed(
-                reason: "the loan of \(documentID) was already renewed \(loan.renewals.count) times (the policy allows \(policy.maxRenewals))")
+                reason:
+                    "the loan of \(documentID) was already renewed \(loan.renewals.count) times (the policy allows \(policy.maxRenewals))"
+            )
         }
         let renewal = LoanRenewal(day: day, newDue: day.adding(days: policy.loanDays), recordedBy: lender.id)
         try storing { try store.renew(loan: loan.id, renewal) }
@@ -83,18 +86,22 @@ public struct DocumentDesk: Sendable {
         let document = try self.document(documentID)
         let receiver = try staff.person(keeper)
         if day < loan.lentOn {
-            throw RecordsError.invalidField(field: "day", value: day.description, reason: "is before the loan began (\(loan.lentOn))")
+            throw RecordsError.invalidField(
+                field: "day", value: day.description, reason: "is before the loan began (\(loan.lentOn))")
         }
         var owed: Double?
         if condition != .fine {
             guard let amount = compensation ?? document.price else {
                 throw RecordsError.missingField(
-                    field: "price", context: "compensating a \(condition.rawValue) item (\(documentID) has no price; give --compensation)")
+                    field: "price",
+                    context:
+                        "compensating a \(condition.rawValue) item (\(documentID) has no price; give --compensation)")
             }
             owed = amount
         }
         try storing {
-            try store.recordReturn(loan: loan.id, on: day, condition: condition, compensation: owed, receivedBy: receiver.id)
+            try store.recordReturn(
+                loan: loan.id, on: day, condition: condition, compensation: owed, receivedBy: receiver.id)
         }
         loan.returnedOn = day
         loan.condition = condition

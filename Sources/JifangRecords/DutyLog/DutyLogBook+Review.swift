@@ -17,14 +17,18 @@ extension DutyLogBook {
         guard from <= to else {
             throw RecordsError.invalidField(field: "to", value: to.description, reason: "is before \(from)")
         }
-        let person = try staff.activePerson(supervisor, on: day(of: time), role: .supervisor, for: "sign off the duty log")
+        let person = try staff.activePerson(
+            supervisor, on: day(of: time), role: .supervisor, for: "sign off the duty log")
         let verification = try verify()
         if let problem = verification.problems.first {
-            throw RecordsError.notAllowed(reason: "the duty log does not verify (\(problem.message)); it cannot be signed off")
+            throw RecordsError.notAllowed(
+                reason: "the duty log does not verify (\(problem.message)); it cannot be signed off")
         }
         let incomplete = try faults(from: from, to: to, unit: unit).filter { !$0.isComplete }
         if !incomplete.isEmpty {
-            let list = incomplete.map { "fault \($0.entry.id) of \($0.entry.day) lacks \($0.missingFields.joined(separator: ", "))" }
+            let list = incomplete.map {
+                "fault \($0.entry.id) of \($0.entry.day) lacks \($0.missingFields.joined(separator: ", "))"
+            }
             throw RecordsError.notAllowed(
                 reason: "the period has incomplete major-fault records: \(list.joined(separator: "; ")); "
                     + "complete them with `jifang log fault --update ID`")
@@ -41,7 +45,9 @@ extension DutyLogBook {
     }
 
     /// Entries of days `from`…`to` that no sign-off covers (reviews themselves excluded).
-    public func unreviewed(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry] {
+    public func unreviewed(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws
+        -> [DutyLogEntry]
+    {
         let covered = Set(try storing { try store.dutyLogReviews() }.flatMap(\.entries))
         return try entries(from: from, to: to, unit: unit).filter { $0.category != .review && !covered.contains($0.id) }
     }

@@ -40,10 +40,13 @@ public struct DutyLogBook: Sendable {
         guard DutyLogCategory.manual.contains(category) else {
             throw RecordsError.invalidField(
                 field: "category", value: category.rawValue,
-                reason: "is not a duty-log category (use one of \(DutyLogCategory.manual.map(\.rawValue).joined(separator: ", ")); "
+                reason:
+                    "is not a duty-log category (use one of \(DutyLogCategory.manual.map(\.rawValue).joined(separator: ", ")); "
                     + "major faults go through `jifang log fault`)")
         }
-        guard let text = text.nonBlank else { throw RecordsError.missingField(field: "text", context: "a duty-log entry") }
+        guard let text = text.nonBlank else {
+            throw RecordsError.missingField(field: "text", context: "a duty-log entry")
+        }
         let entryDay = day ?? self.day(of: time)
         let person = try staff.activePerson(author, on: entryDay, for: "write the duty log")
         if let corrects { _ = try entry(corrects) }
@@ -104,7 +107,8 @@ public struct DutyLogBook: Sendable {
     }
 
     /// Entries of days `from`…`to` (all when nil), in chain order.
-    public func entries(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry] {
+    public func entries(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry]
+    {
         try storing { try store.dutyLog(from: from, to: to, unit: unit) }
     }
 
@@ -127,7 +131,8 @@ public struct DutyLogBook: Sendable {
     /// Days in `from`…`to` on which nobody wrote an entry (automatic entries and reviews do not count).
     public func daysWithoutEntries(from: CalendarDay, to: CalendarDay, unit: String? = nil) throws -> [CalendarDay] {
         let written = Set(
-            try entries(from: from, to: to, unit: unit).filter { $0.source == .manual && $0.category != .review }.map(\.day))
+            try entries(from: from, to: to, unit: unit).filter { $0.source == .manual && $0.category != .review }.map(
+                \.day))
         guard from <= to else { return [] }
         return (0...from.days(until: to)).map { from.adding(days: $0) }.filter { !written.contains($0) }
     }

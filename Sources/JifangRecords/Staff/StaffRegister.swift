@@ -57,7 +57,8 @@ public struct StaffRegister: Sendable {
                     + "(register them with `jifang staff add`)")
         }
         guard person.isActive(on: day) else {
-            throw RecordsError.notAllowed(reason: "\(person.name) (\(person.id)) is not on the staff on \(day) and may not \(purpose)")
+            throw RecordsError.notAllowed(
+                reason: "\(person.name) (\(person.id)) is not on the staff on \(day) and may not \(purpose)")
         }
         if let role, !person.roles.contains(role) {
             throw RecordsError.notAllowed(
@@ -75,12 +76,14 @@ public struct StaffRegister: Sendable {
     {
         let person = try person(key)
         guard hours > 0, hours <= 1000 else {
-            throw RecordsError.invalidField(field: "hours", value: String(hours), reason: "is not a number of hours (0–1000)")
+            throw RecordsError.invalidField(
+                field: "hours", value: String(hours), reason: "is not a number of hours (0–1000)")
         }
         guard let title = title.nonBlank else { throw RecordsError.missingField(field: "title", context: "a training") }
         return try storing {
             try store.addTraining(
-                Training(id: 0, person: person.id, day: day, hours: hours, title: title, organiser: organiser?.nonBlank))
+                Training(id: 0, person: person.id, day: day, hours: hours, title: title, organiser: organiser?.nonBlank)
+            )
         }
     }
 
@@ -94,7 +97,8 @@ public struct StaffRegister: Sendable {
         }
         return try storing {
             try store.addGovernanceRecord(
-                GovernanceRecord(id: 0, unit: unit, kind: kind, day: day, title: title, reference: reference?.nonBlank,
+                GovernanceRecord(
+                    id: 0, unit: unit, kind: kind, day: day, title: title, reference: reference?.nonBlank,
                     notes: notes?.nonBlank))
         }
     }

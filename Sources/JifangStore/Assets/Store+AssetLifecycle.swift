@@ -14,10 +14,13 @@ extension Store {
                 sql: """
                     INSERT INTO repair_tickets (asset, opened_on, fault, caused_by, reported_by) VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [ticket.asset, ticket.openedOn.description, ticket.fault, ticket.causedBy, ticket.reportedBy])
+                arguments: [
+                    ticket.asset, ticket.openedOn.description, ticket.fault, ticket.causedBy, ticket.reportedBy,
+                ])
             var stored = ticket
             stored.id = db.lastInsertedRowID
-            try setState(db, tag: ticket.asset, to: .underRepair, on: ticket.openedOn, actor: ticket.reportedBy,
+            try setState(
+                db, tag: ticket.asset, to: .underRepair, on: ticket.openedOn, actor: ticket.reportedBy,
                 action: "repair-opened", note: "ticket \(stored.id): \(ticket.fault)", at: time)
             return stored
         }
@@ -55,7 +58,8 @@ extension Store {
                     id: row["id"], asset: row["asset"], openedOn: CalendarDay(row["opened_on"] as String)!,
                     fault: row["fault"], causedBy: row["caused_by"], reportedBy: row["reported_by"],
                     closedOn: (row["closed_on"] as String?).flatMap(CalendarDay.init), cost: row["cost"],
-                    result: row["result"], returnedTo: (row["returned_to"] as String?).flatMap(AssetState.init(rawValue:)))
+                    result: row["result"],
+                    returnedTo: (row["returned_to"] as String?).flatMap(AssetState.init(rawValue:)))
             }
         }
     }
@@ -67,7 +71,8 @@ extension Store {
                 sql: "INSERT INTO scrap_records (asset, day, reason, handed_to, recorded_by) VALUES (?, ?, ?, ?, ?)",
                 arguments: [record.asset, record.day.description, record.reason, record.handedTo, record.recordedBy])
             try db.execute(
-                sql: "UPDATE repair_tickets SET closed_on = ?, result = 'scrapped' WHERE asset = ? AND closed_on IS NULL",
+                sql:
+                    "UPDATE repair_tickets SET closed_on = ?, result = 'scrapped' WHERE asset = ? AND closed_on IS NULL",
                 arguments: [record.day.description, record.asset])
             try setState(
                 db, tag: record.asset, to: .scrapped, on: record.day, actor: record.recordedBy, action: "scrapped",
@@ -95,7 +100,8 @@ extension Store {
             guard let old = try Self.asset(db, tag: run.asset) else { return }
             var new = old
             new.lastPowerOn = max(old.lastPowerOn ?? run.day, run.day)
-            try Self.updateAsset(db, from: old, to: new, actor: run.recordedBy, action: "power-on", note: run.note, at: time)
+            try Self.updateAsset(
+                db, from: old, to: new, actor: run.recordedBy, action: "power-on", note: run.note, at: time)
         }
     }
 

@@ -25,9 +25,10 @@ extension Store {
     ///
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when, without `replace`, a
     ///   tag is already in the register; nothing is written then.
-    public func saveAssets(_ assets: [Asset], actor: String, action: String = "created", replace: Bool = false,
-        at time: Date = Date()) throws
-    {
+    public func saveAssets(
+        _ assets: [Asset], actor: String, action: String = "created", replace: Bool = false,
+        at time: Date = Date()
+    ) throws {
         let operation = "save \(assets.count == 1 ? "asset \(assets[0].tag)" : "\(assets.count) assets")"
         let path = self.path
         try write(operation) { db in
@@ -35,9 +36,11 @@ extension Store {
                 if let existing = try Self.asset(db, tag: asset.tag) {
                     guard replace else {
                         throw StoreError.invalidArgument(
-                            path: path, operation: operation, reason: "asset tag \(asset.tag) is already in the register")
+                            path: path, operation: operation,
+                            reason: "asset tag \(asset.tag) is already in the register")
                     }
-                    try Self.updateAsset(db, from: existing, to: asset, actor: actor, action: action, note: nil, at: time)
+                    try Self.updateAsset(
+                        db, from: existing, to: asset, actor: actor, action: action, note: nil, at: time)
                 } else {
                     try Self.insertAsset(db, asset, actor: actor, action: action, at: time)
                 }
@@ -48,9 +51,10 @@ extension Store {
     /// Replaces the stored asset `asset.tag` with `asset`, recording every changed field.
     ///
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the tag is unknown.
-    public func updateAsset(_ asset: Asset, actor: String, action: String = "updated", note: String? = nil,
-        at time: Date = Date()) throws
-    {
+    public func updateAsset(
+        _ asset: Asset, actor: String, action: String = "updated", note: String? = nil,
+        at time: Date = Date()
+    ) throws {
         let operation = "update asset \(asset.tag)"
         let path = self.path
         try write(operation) { db in
@@ -86,7 +90,10 @@ extension Store {
             arguments: StatementArguments(values.map { $0.value?.databaseValue ?? .null }))
         try db.execute(
             sql: "INSERT INTO asset_changes (asset, time, actor, action, after) VALUES (?, ?, ?, ?, ?)",
-            arguments: [asset.tag, time.storeMillis, actor, action, "\(asset.name) (\(asset.kind.rawValue), \(asset.state.rawValue))"])
+            arguments: [
+                asset.tag, time.storeMillis, actor, action,
+                "\(asset.name) (\(asset.kind.rawValue), \(asset.state.rawValue))",
+            ])
     }
 
     static func updateAsset(

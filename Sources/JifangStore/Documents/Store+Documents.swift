@@ -62,7 +62,8 @@ extension Store {
                     INSERT INTO loans (document, title, borrower, lent_on, due, lent_by) VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    loan.document, loan.title, loan.borrower, loan.lentOn.description, loan.due.description, loan.lentBy,
+                    loan.document, loan.title, loan.borrower, loan.lentOn.description, loan.due.description,
+                    loan.lentBy,
                 ])
             var stored = loan
             stored.id = db.lastInsertedRowID

@@ -109,7 +109,8 @@ extension Store {
 
     /// Duty-log entries in chain order (ascending id), optionally only those of days `from`…`to`
     /// and of one unit.
-    public func dutyLog(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry] {
+    public func dutyLog(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry]
+    {
         try read("read the duty log") { db in
             var sql = "SELECT * FROM duty_log WHERE 1"
             var arguments: StatementArguments = []

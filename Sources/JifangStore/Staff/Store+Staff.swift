@@ -45,7 +45,9 @@ extension Store {
         try write("record a training of \(training.person)") { db in
             try db.execute(
                 sql: "INSERT INTO trainings (person, day, hours, title, organiser) VALUES (?, ?, ?, ?, ?)",
-                arguments: [training.person, training.day.description, training.hours, training.title, training.organiser])
+                arguments: [
+                    training.person, training.day.description, training.hours, training.title, training.organiser,
+                ])
             var stored = training
             stored.id = db.lastInsertedRowID
             return stored
