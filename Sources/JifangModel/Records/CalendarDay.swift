@@ -29,12 +29,10 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// The day `date` falls on at `utcOffsetSeconds` east of UTC (28,800 for China Standard Time).
     public init(_ date: Date, utcOffsetSeconds: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        year = parts.year ?? 1970
-        month = parts.month ?? 1
-        day = parts.day ?? 1
+        // Plain arithmetic: a fixed offset has no daylight saving, and this runs for every log entry.
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + utcOffsetSeconds
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        self.init(ordinal: days)
     }
 
     public var description: String {
