@@ -10,7 +10,8 @@ import Testing
         let f = try RecordsFixture()
         defer { f.remove() }
         let device = Device(name: "fw-1", address: "127.0.0.1", port: 16100)
-        let down = DeviceHealth(device: device, polledAt: RecordsFixture.noon("2026-06-01"), reachable: false, error: "timeout")
+        let down = DeviceHealth(
+            device: device, polledAt: RecordsFixture.noon("2026-06-01"), reachable: false, error: "timeout")
         let poll = try f.store.record(health: down, observations: [], conditions: [])
         try f.store.close()
         // Take the store back to the schema before the records existed, keeping its events.
@@ -38,7 +39,9 @@ import Testing
         defer { f.remove() }
         let unit = OrganisationUnit(id: "county", name: "某县人口信息中心", level: .county, parent: nil)
         let devices = [
-            Device(name: "core-router", address: "127.0.0.1", unit: "county", location: "机房", owner: "张伟", declaredKind: .router),
+            Device(
+                name: "core-router", address: "127.0.0.1", unit: "county", location: "机房", owner: "张伟",
+                declaredKind: .router),
             Device(name: "ups-1", address: "127.0.0.2", unit: "county"),
         ]
         try f.store.syncInventory(units: [unit], devices: devices)

@@ -19,16 +19,17 @@ public enum AssetState: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Parses the English or Chinese term, or the Snipe-IT status names (`Deployed`, `Ready to Deploy`,
-    /// `Pending`, `Archived`/`Broken`).
+    /// Parses the English or Chinese term, the Snipe-IT status names (`Deployed`, `Ready to Deploy`,
+    /// `Pending`, `Archived`) or NetBox's (`active`, `offline`, `planned`, `staged`, `failed`,
+    /// `inventory`, `decommissioning`).
     public init?(term: String) {
         let t = term.trimmingCharacters(in: .whitespaces).lowercased()
         if let state = AssetState(rawValue: t) { self = state; return }
         switch t {
         case "在用", "in use", "deployed", "active": self = .inUse
-        case "闲置", "ready to deploy", "ready-to-deploy", "inventory", "planned", "offline": self = .idle
+        case "闲置", "ready to deploy", "ready-to-deploy", "inventory", "planned", "staged", "offline": self = .idle
         case "维修", "under repair", "pending", "broken", "failed": self = .underRepair
-        case "报废", "archived", "decommissioned", "undeployable": self = .scrapped
+        case "报废", "archived", "decommissioned", "decommissioning", "undeployable": self = .scrapped
         default: return nil
         }
     }
