@@ -15,7 +15,7 @@ struct AssetsCommand: ParsableCommand {
             under-repair (维修), scrapped (报废). Kinds: \(AssetKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """,
         subcommands: [
-            AssetsList.self, AssetsShow.self, AssetsAdd.self, AssetsState.self, AssetsRepair.self,
+            AssetsList.self, AssetsShow.self, AssetsAdd.self, AssetsEdit.self, AssetsState.self, AssetsRepair.self,
             AssetsRepaired.self, AssetsScrap.self, AssetsPowerOn.self, AssetsPowerOnDue.self, AssetsImport.self,
             AssetsExport.self,
         ]
@@ -120,6 +120,47 @@ struct AssetsAdd: ParsableCommand {
         try register.add(asset, actor: try options.actor(by, store: store), on: try options.today())
         if options.json { return try printJSON(try register.asset(tag)) }
         print("Asset \(tag) entered.")
+    }
+}
+
+struct AssetsEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change an asset's descriptive fields; each change is kept with who and when.")
+    @OptionGroup var options: RecordsOptions
+    @Argument(help: "The asset tag.") var tag: String
+    @Option(name: .long) var name: String?
+    @Option(name: .long) var unit: String?
+    @Option(name: .long) var location: String?
+    @Option(name: .long) var rack: String?
+    @Option(name: .long, help: "The person responsible for it.") var responsible: String?
+    @Option(name: .long) var vendor: String?
+    @Option(name: .long) var model: String?
+    @Option(name: .long) var serial: String?
+    @Option(name: .long, help: "yyyy-MM-dd") var purchaseDate: String?
+    @Option(name: .long, help: "yyyy-MM-dd") var warrantyEnd: String?
+    @Option(name: .long, help: "Price in yuan.") var price: String?
+    @Option(name: .long) var notes: String?
+    @Option(name: .long, help: "Who changes it: a staff id or name.") var by: String
+
+    func run() throws {
+        let store = try options.store()
+        let register = AssetRegister(store: store, policy: try options.policy())
+        var asset = try register.asset(tag)
+        asset.name = name ?? asset.name
+        asset.unit = unit ?? asset.unit
+        asset.location = location ?? asset.location
+        asset.rack = rack ?? asset.rack
+        asset.responsible = responsible ?? asset.responsible
+        asset.vendor = vendor ?? asset.vendor
+        asset.model = model ?? asset.model
+        asset.serial = serial ?? asset.serial
+        asset.purchaseDate = try purchaseDate.map { try parseDay($0, option: "--purchase-date") } ?? asset.purchaseDate
+        asset.warrantyEnd = try warrantyEnd.map { try parseDay($0, option: "--warranty-end") } ?? asset.warrantyEnd
+        asset.price = try parseAmount(price, option: "--price") ?? asset.price
+        asset.notes = notes ?? asset.notes
+        try register.update(asset, actor: try options.actor(by, store: store))
+        if options.json { return try printJSON(try register.asset(tag)) }
+        print("Asset \(tag) updated.")
     }
 }
 

@@ -108,6 +108,14 @@ import Testing
         let exported = try run("assets", "export").stdout
         #expect(exported.hasPrefix("asset_tag,name,category,status,"))
         #expect(exported.contains("PC-2,打印机,printer,idle,"))
+        try run("assets", "edit", "PC-1", "--location", "三楼机房", "--responsible", "张伟", "--by", "lina")
+        let shown = try #require(try json("assets", "show", "PC-1") as? [String: Any])
+        let history = try #require(shown["history"] as? [[String: Any]])
+        #expect(
+            history.contains {
+                $0["field"] as? String == "location" && $0["after"] as? String == "三楼机房"
+                    && $0["actor"] as? String == "lina"
+            })
         let due = try #require(try json("assets", "power-on-due", "--day", "2099-01-01") as? [[String: Any]])
         #expect(due.map { $0["asset"] as? String } == ["PC-2"])
     }
