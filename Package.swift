@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "JifangSNMP", targets: ["JifangSNMP"]),
         .library(name: "JifangStore", targets: ["JifangStore"]),
         .library(name: "JifangAgents", targets: ["JifangAgents"]),
+        .library(name: "JifangRecords", targets: ["JifangRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,10 +57,12 @@ let package = Package(
             dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore"],
             swiftSettings: strict
         ),
+        // Operations records: asset lifecycle, duty-log chain and reviews, document loans, staff, CSV.
+        .target(name: "JifangRecords", dependencies: ["JifangModel", "JifangStore"], swiftSettings: strict),
         .executableTarget(
             name: "jifang",
             dependencies: [
-                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel",
+                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "JifangRecordsTests", dependencies: ["JifangRecords", "JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
 
         .executableTarget(

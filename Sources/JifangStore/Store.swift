@@ -14,6 +14,10 @@ import GRDB
 /// - Time series: ``insert(_:poll:)``, ``observations(device:metric:instance:from:to:)``,
 ///   ``applyRetention(policy:now:)``
 /// - Alerts, findings, events: ``alerts(openOnly:device:)``, ``findings(device:)``, ``events(since:device:limit:)``
+/// - Operations records (rules in JifangRecords): ``assets(state:)``, ``saveAssets(_:actor:action:replace:at:)``,
+///   ``appendDutyLogEntry(_:recordedAt:)``, ``dutyLog(from:to:unit:)``,
+///   ``signDutyLogReview(unit:from:to:supervisor:comment:entries:at:)``,
+///   ``documents()``, ``lend(_:)``, ``staff()``, ``trainings(person:)``, ``governanceRecords()``
 public final class Store: Sendable {
     /// The database file, as given to ``init(path:)``.
     public let path: String

@@ -24,9 +24,12 @@ extension Store {
         try db.execute(
             sql: "INSERT INTO events (time, device, type, message, poll, alert) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [time.storeMillis, device, type.rawValue, message, poll, alert])
-        return StoreEvent(
+        let event = StoreEvent(
             id: db.lastInsertedRowID, time: Date(storeMillis: time.storeMillis), device: device, type: type,
             message: message, poll: poll, alert: alert)
+        // Every event is also a duty-log entry, chained in the same transaction.
+        try Self.appendAutomaticEntry(db, event)
+        return event
     }
 
     /// Events at or after `since`, oldest first.

@@ -70,6 +70,9 @@ extension Store {
             for name in changes.removed {
                 try db.execute(sql: "UPDATE devices SET removed_at = ? WHERE name = ?", arguments: [millis, name])
             }
+            for device in devices {
+                try Self.syncDeviceAsset(db, device: device.name, interfaceCount: nil, actor: "inventory", at: now)
+            }
             for name in changes.added {
                 _ = try appendEvent(
                     db, type: .deviceAdded, device: name, message: "\(name) entered the inventory.", at: now)

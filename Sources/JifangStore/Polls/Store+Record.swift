@@ -49,6 +49,9 @@ extension Store {
                     ])
             }
             try updateDevice(db, health, poll: poll)
+            try Self.syncDeviceAsset(
+                db, device: name, interfaceCount: health.interfaces.isEmpty ? nil : health.interfaces.count,
+                actor: "poll #\(poll)", at: health.polledAt)
             try db.execute(
                 sql: """
                     INSERT INTO device_health (device, poll, json) VALUES (?, ?, ?)

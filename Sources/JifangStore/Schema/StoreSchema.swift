@@ -14,6 +14,10 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: inventory + polls + alertsAndEvents + observations)
         }
+        migrator.registerMigration("v2-records") { db in
+            try migrateRecords(db)
+            try Store.backfillDutyLog(db)
+        }
         return migrator
     }
 

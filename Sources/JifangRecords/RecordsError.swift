@@ -1,0 +1,58 @@
+import JifangStore
+
+/// Why an operations-records request was refused; nothing was stored.
+///
+/// Each case names the field, record or CSV line at fault; ``description`` is a sentence a
+/// person can act on.
+public enum RecordsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A value given for `field` is not acceptable.
+    case invalidField(field: String, value: String, reason: String)
+    /// A required field was left empty.
+    case missingField(field: String, context: String)
+    /// A record referred to (`kind` such as "asset", "staff member") does not exist.
+    case notFound(kind: String, key: String)
+    /// The request breaks a rule of the regulation or of the record's lifecycle.
+    case notAllowed(reason: String)
+    /// A CSV file has a bad line.
+    case csv(file: String, line: Int, column: String?, reason: String)
+    /// The store refused or failed.
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .invalidField(let field, let value, let reason):
+            "\(field): \"\(value)\" \(reason)."
+        case .missingField(let field, let context):
+            "\(field): required for \(context) but empty. Nothing was stored."
+        case .notFound(let kind, let key):
+            "No \(kind) \"\(key)\" is registered."
+        case .notAllowed(let reason):
+            "\(reason). Nothing was stored."
+        case .csv(let file, let line, let column, let reason):
+            "\(file):\(line):" + (column.map { " column \($0):" } ?? "") + " \(reason). Nothing was imported."
+        case .store(let error):
+            error.description
+        }
+    }
+}
+
+/// Runs a store call, passing its errors on as ``RecordsError/store(_:)``.
+func storing<T>(_ body: () throws -> T) throws(RecordsError) -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw .store(error)
+    } catch let error as RecordsError {
+        throw error
+    } catch {
+        throw .notAllowed(reason: "\(error)")
+    }
+}
+
+extension String {
+    /// `nil` for empty or blank text, else the text trimmed.
+    var nonBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

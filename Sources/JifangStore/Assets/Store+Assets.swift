@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import JifangModel
+
+extension Store {
+    /// The asset register by tag, optionally only assets in `state`.
+    public func assets(state: AssetState? = nil) throws -> [Asset] {
+        try read("read the asset register") { db in
+            if let state {
+                return try Row.fetchAll(
+                    db, sql: "SELECT * FROM assets WHERE state = ? ORDER BY tag", arguments: [state.rawValue]
+                ).map(Self.asset)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM assets ORDER BY tag").map(Self.asset)
+        }
+    }
+
+    /// One asset, or `nil` when the register has no such tag.
+    public func asset(tag: String) throws -> Asset? {
+        try read("read asset \(tag)") { db in try Self.asset(db, tag: tag) }
+    }
+
+    /// Adds new assets, or (with `replace`) updates the ones whose tag exists, recording each
+    /// change with `actor`, all in one transaction.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when, without `replace`, a
+    ///   tag is already in the register; nothing is written then.
+    public func saveAssets(
+        _ assets: [Asset], actor: String, action: String = "created", replace: Bool = false,
+        at time: Date = Date()
+    ) throws {
+        let operation = "save \(assets.count == 1 ? "asset \(assets[0].tag)" : "\(assets.count) assets")"
+        let path = self.path
+        try write(operation) { db in
+            for asset in assets {
+                if let existing = try Self.asset(db, tag: asset.tag) {
+                    guard replace else {
+                        throw StoreError.invalidArgument(
+                            path: path, operation: operation,
+                            reason: "asset tag \(asset.tag) is already in the register")
+                    }
+                    try Self.updateAsset(
+                        db, from: existing, to: asset, actor: actor, action: action, note: nil, at: time)
+                } else {
+                    try Self.insertAsset(db, asset, actor: actor, action: action, at: time)
+                }
+            }
+        }
+    }
+
+    /// Replaces the stored asset `asset.tag` with `asset`, recording every changed field.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the tag is unknown.
+    public func updateAsset(
+        _ asset: Asset, actor: String, action: String = "updated", note: String? = nil,
+        at time: Date = Date()
+    ) throws {
+        let operation = "update asset \(asset.tag)"
+        let path = self.path
+        try write(operation) { db in
+            guard let existing = try Self.asset(db, tag: asset.tag) else {
+                throw StoreError.invalidArgument(path: path, operation: operation, reason: "no asset has that tag")
+            }
+            try Self.updateAsset(db, from: existing, to: asset, actor: actor, action: action, note: note, at: time)
+        }
+    }
+
+    /// The history of an asset, oldest first.
+    public func assetChanges(tag: String) throws -> [AssetChange] {
+        try read("read the history of asset \(tag)") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM asset_changes WHERE asset = ? ORDER BY id", arguments: [tag]).map {
+                AssetChange(
+                    id: $0["id"], asset: $0["asset"], time: Date(storeMillis: $0["time"]), actor: $0["actor"],
+                    action: $0["action"], field: $0["field"], before: $0["before"], after: $0["after"],
+                    note: $0["note"])
+            }
+        }
+    }
+
+    static func asset(_ db: Database, tag: String) throws -> Asset? {
+        try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE tag = ?", arguments: [tag]).map(asset)
+    }
+
+    static func insertAsset(_ db: Database, _ asset: Asset, actor: String, action: String, at time: Date) throws {
+        let values = fieldValues(asset)
+        let columns = values.map(\.column).joined(separator: ", ")
+        let marks = values.map { _ in "?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO assets (\(columns)) VALUES (\(marks))",
+            arguments: StatementArguments(values.map { $0.value?.databaseValue ?? .null }))
+        try db.execute(
+            sql: "INSERT INTO asset_changes (asset, time, actor, action, after) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                asset.tag, time.storeMillis, actor, action,
+                "\(asset.name) (\(asset.kind.rawValue), \(asset.state.rawValue))",
+            ])
+    }
+
+    static func updateAsset(
+        _ db: Database, from old: Asset, to new: Asset, actor: String, action: String, note: String?, at time: Date
+    ) throws {
+        let before = fieldValues(old)
+        let after = fieldValues(new)
+        var changed = false
+        for (b, a) in zip(before, after) where b.text != a.text {
+            changed = true
+            try db.execute(
+                sql: "UPDATE assets SET \(a.column) = ? WHERE tag = ?",
+                arguments: [a.value?.databaseValue ?? .null, new.tag])
+            try db.execute(
+                sql: """
+                    INSERT INTO asset_changes (asset, time, actor, action, field, before, after, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [new.tag, time.storeMillis, actor, action, a.column, b.text, a.text, note])
+        }
+        if !changed, let note {
+            try db.execute(
+                sql: "INSERT INTO asset_changes (asset, time, actor, action, note) VALUES (?, ?, ?, ?, ?)",
+                arguments: [new.tag, time.storeMillis, actor, action, note])
+        }
+    }
+
+    struct FieldValue {
+        var column: String
+        var value: (any DatabaseValueConvertible)?
+        var text: String? {
+            guard let value else { return nil }
+            let stored = value.databaseValue
+            if let double = Double.fromDatabaseValue(stored), case .double = stored.storage {
+                return String(double)
+            }
+            return String.fromDatabaseValue(stored) ?? Int64.fromDatabaseValue(stored).map(String.init)
+        }
+    }
+
+    /// Every column of an asset except its tag's identity, in table order.
+    static func fieldValues(_ a: Asset) -> [FieldValue] {
+        [
+            .init(column: "tag", value: a.tag), .init(column: "name", value: a.name),
+            .init(column: "kind", value: a.kind.rawValue), .init(column: "state", value: a.state.rawValue),
+            .init(column: "unit", value: a.unit), .init(column: "location", value: a.location),
+            .init(column: "rack", value: a.rack), .init(column: "responsible", value: a.responsible),
+            .init(column: "vendor", value: a.vendor), .init(column: "model", value: a.model),
+            .init(column: "serial", value: a.serial), .init(column: "os_version", value: a.osVersion),
+            .init(column: "interface_count", value: a.interfaceCount),
+            .init(column: "purchase_date", value: a.purchaseDate?.description),
+            .init(column: "warranty_end", value: a.warrantyEnd?.description), .init(column: "price", value: a.price),
+            .init(column: "device", value: a.device), .init(column: "notes", value: a.notes),
+            .init(column: "state_since", value: a.stateSince?.description),
+            .init(column: "last_power_on", value: a.lastPowerOn?.description),
+        ]
+    }
+
+    static func asset(_ row: Row) -> Asset {
+        func day(_ column: String) -> CalendarDay? { (row[column] as String?).flatMap(CalendarDay.init) }
+        return Asset(
+            tag: row["tag"], name: row["name"], kind: AssetKind(rawValue: row["kind"]) ?? .other,
+            state: AssetState(rawValue: row["state"]) ?? .inUse, unit: row["unit"], location: row["location"],
+            rack: row["rack"], responsible: row["responsible"], vendor: row["vendor"], model: row["model"],
+            serial: row["serial"], osVersion: row["os_version"], interfaceCount: row["interface_count"],
+            purchaseDate: day("purchase_date"), warrantyEnd: day("warranty_end"), price: row["price"],
+            device: row["device"], notes: row["notes"], stateSince: day("state_since"),
+            lastPowerOn: day("last_power_on"))
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import JifangModel
+
+extension Store {
+    /// Adds an item to the technical-document catalogue.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the catalogue number is
+    ///   taken or `asset` is not in the register.
+    public func addDocument(_ document: TechnicalDocument) throws {
+        let operation = "catalogue document \(document.id)"
+        let path = self.path
+        try write(operation) { db in
+            if try Self.document(db, id: document.id) != nil {
+                throw StoreError.invalidArgument(
+                    path: path, operation: operation, reason: "catalogue number \(document.id) is already used")
+            }
+            if let asset = document.asset, try Self.asset(db, tag: asset) == nil {
+                throw StoreError.invalidArgument(
+                    path: path, operation: operation, reason: "asset \(asset) is not in the asset register")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (id, title, category, keeper, asset, price, state, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    document.id, document.title, document.category.rawValue, document.keeper, document.asset,
+                    document.price, document.state.rawValue, document.notes,
+                ])
+        }
+    }
+
+    /// The catalogue by number.
+    public func documents() throws -> [TechnicalDocument] {
+        try read("read the document catalogue") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id").map(Self.document)
+        }
+    }
+
+    /// One catalogued item, or `nil`.
+    public func document(id: String) throws -> TechnicalDocument? {
+        try read("read document \(id)") { db in try Self.document(db, id: id) }
+    }
+
+    /// Records a loan and marks the item on loan, in one transaction.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the item is already out.
+    @discardableResult
+    public func lend(_ loan: Loan) throws -> Loan {
+        let operation = "lend document \(loan.document)"
+        let path = self.path
+        return try write(operation) { db in
+            if try Int64.fetchOne(
+                db, sql: "SELECT id FROM loans WHERE document = ? AND returned_on IS NULL", arguments: [loan.document])
+                != nil
+            {
+                throw StoreError.invalidArgument(path: path, operation: operation, reason: "it is already on loan")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO loans (document, title, borrower, lent_on, due, lent_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    loan.document, loan.title, loan.borrower, loan.lentOn.description, loan.due.description,
+                    loan.lentBy,
+                ])
+            var stored = loan
+            stored.id = db.lastInsertedRowID
+            try db.execute(
+                sql: "UPDATE documents SET state = ? WHERE id = ?",
+                arguments: [DocumentState.onLoan.rawValue, loan.document])
+            return stored
+        }
+    }
+
+    /// Records a renewal and moves the loan's due day.
+    public func renew(loan id: Int64, _ renewal: LoanRenewal) throws {
+        try write("renew loan \(id)") { db in
+            try db.execute(
+                sql: "INSERT INTO loan_renewals (loan, day, new_due, recorded_by) VALUES (?, ?, ?, ?)",
+                arguments: [id, renewal.day.description, renewal.newDue.description, renewal.recordedBy])
+            try db.execute(sql: "UPDATE loans SET due = ? WHERE id = ?", arguments: [renewal.newDue.description, id])
+        }
+    }
+
+    /// Records a return with its inspection and sets the item's state from the condition.
+    public func recordReturn(
+        loan id: Int64, on day: CalendarDay, condition: ReturnCondition, compensation: Double?, receivedBy: String
+    ) throws {
+        try write("record the return of loan \(id)") { db in
+            try db.execute(
+                sql: "UPDATE loans SET returned_on = ?, condition = ?, compensation = ?, received_by = ? WHERE id = ?",
+                arguments: [day.description, condition.rawValue, compensation, receivedBy, id])
+            let state: DocumentState =
+                switch condition {
+                case .fine: .available
+                case .damaged: .damaged
+                case .lost: .lost
+                }
+            try db.execute(
+                sql: "UPDATE documents SET state = ? WHERE id = (SELECT document FROM loans WHERE id = ?)",
+                arguments: [state.rawValue, id])
+        }
+    }
+
+    /// Loans, oldest first; only open ones with `openOnly`; only `document`'s when given.
+    public func loans(openOnly: Bool = false, document: String? = nil) throws -> [Loan] {
+        try read("read the loans") { db in
+            var sql = "SELECT * FROM loans WHERE 1"
+            var arguments: StatementArguments = []
+            if openOnly { sql += " AND returned_on IS NULL" }
+            if let document {
+                sql += " AND document = ?"
+                arguments += [document]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
+                let id: Int64 = row["id"]
+                let renewals = try Row.fetchAll(
+                    db, sql: "SELECT * FROM loan_renewals WHERE loan = ? ORDER BY id", arguments: [id]
+                ).map {
+                    LoanRenewal(
+                        day: CalendarDay($0["day"] as String)!, newDue: CalendarDay($0["new_due"] as String)!,
+                        recordedBy: $0["recorded_by"])
+                }
+                return Loan(
+                    id: id, document: row["document"], title: row["title"], borrower: row["borrower"],
+                    lentOn: CalendarDay(row["lent_on"] as String)!, due: CalendarDay(row["due"] as String)!,
+                    lentBy: row["lent_by"], renewals: renewals,
+                    returnedOn: (row["returned_on"] as String?).flatMap(CalendarDay.init),
+                    condition: (row["condition"] as String?).flatMap(ReturnCondition.init(rawValue:)),
+                    compensation: row["compensation"], receivedBy: row["received_by"])
+            }
+        }
+    }
+
+    static func document(_ db: Database, id: String) throws -> TechnicalDocument? {
+        try Row.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id]).map(document)
+    }
+
+    static func document(_ row: Row) -> TechnicalDocument {
+        TechnicalDocument(
+            id: row["id"], title: row["title"], category: DocumentCategory(rawValue: row["category"]) ?? .other,
+            keeper: row["keeper"], asset: row["asset"], price: row["price"],
+            state: DocumentState(rawValue: row["state"]) ?? .available, notes: row["notes"])
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import JifangModel
+
+/// The end of the duty log's hash chain as the store last wrote it.
+public struct DutyLogHead: Sendable, Hashable, Codable {
+    public var lastEntry: Int64
+    public var lastHash: String
+    public var count: Int
+}
+
+extension Store {
+    /// Appends one entry a person wrote to the duty log, chained to the last entry, in one transaction.
+    ///
+    /// `id`, `prevHash`, `hash` and `recordedAt` of `draft` are ignored: the store assigns them.
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when `draft.corrects` names
+    ///   an entry the log does not have; nothing is written then.
+    @discardableResult
+    public func appendDutyLogEntry(_ draft: DutyLogEntry, recordedAt: Date = Date()) throws -> DutyLogEntry {
+        let operation = "add to the duty log"
+        let path = self.path
+        return try write(operation) { db in
+            if let target = draft.corrects,
+                try Int64.fetchOne(db, sql: "SELECT id FROM duty_log WHERE id = ?", arguments: [target]) == nil
+            {
+                throw StoreError.invalidArgument(
+                    path: path, operation: operation, reason: "entry \(target), which it corrects, is not in the log")
+            }
+            return try Self.appendDutyLog(db, draft, recordedAt: recordedAt)
+        }
+    }
+
+    /// Chains and inserts `draft` inside the caller's transaction.
+    static func appendDutyLog(_ db: Database, _ draft: DutyLogEntry, recordedAt: Date) throws -> DutyLogEntry {
+        let previous = try String.fetchOne(db, sql: "SELECT last_hash FROM duty_log_head WHERE id = 1")
+        var entry = draft
+        // Millisecond precision is what the store keeps, so the hash is computed on that.
+        entry.time = Date(storeMillis: draft.time.storeMillis)
+        entry.recordedAt = Date(storeMillis: recordedAt.storeMillis)
+        entry = DutyLogChain.sealed(entry, after: previous ?? DutyLogChain.genesis)
+        let fault = entry.fault
+        try db.execute(
+            sql: """
+                INSERT INTO duty_log (unit, day, time, category, text, author, source, device, event, poll, alert,
+                    corrects, symptom, cause, handling, participants, result, recorded_at, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.unit, entry.day.description, entry.time.storeMillis, entry.category.rawValue, entry.text,
+                entry.author, entry.source.rawValue, entry.device, entry.event, entry.poll, entry.alert,
+                entry.corrects, fault?.symptom, fault?.cause, fault?.handling, fault?.participants, fault?.result,
+                entry.recordedAt.storeMillis, entry.prevHash, entry.hash,
+            ])
+        entry.id = db.lastInsertedRowID
+        try db.execute(
+            sql: """
+                INSERT INTO duty_log_head (id, last_entry, last_hash, count) VALUES (1, ?, ?, 1)
+                ON CONFLICT (id) DO UPDATE SET last_entry = excluded.last_entry, last_hash = excluded.last_hash,
+                    count = duty_log_head.count + 1
+                """,
+            arguments: [entry.id, entry.hash])
+        return entry
+    }
+
+    /// Copies a store event into the duty log as an automatic entry, in the event's transaction.
+    static func appendAutomaticEntry(_ db: Database, _ event: StoreEvent) throws {
+        let unit: String? =
+            if let device = event.device {
+                try String.fetchOne(db, sql: "SELECT unit FROM devices WHERE name = ?", arguments: [device])
+            } else { nil }
+        let entry = DutyLogEntry(
+            id: 0, unit: unit, day: CalendarDay(event.time, utcOffsetSeconds: try dutyLogUTCOffset(db)),
+            time: event.time, category: DutyLogCategory(rawValue: event.type.rawValue), text: event.message,
+            author: "agent", source: .automatic, device: event.device, event: event.id, poll: event.poll,
+            alert: event.alert, recordedAt: Date())
+        _ = try appendDutyLog(db, entry, recordedAt: Date())
+    }
+
+    /// Brings events written before the duty log existed into it, oldest first.
+    static func backfillDutyLog(_ db: Database) throws {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, time, device, type, message, poll, alert FROM events ORDER BY time, id")
+        for row in rows {
+            let event = StoreEvent(
+                id: row[0], time: Date(storeMillis: row[1]), device: row[2], type: EventType(rawValue: row[3]),
+                message: row[4], poll: row[5], alert: row[6])
+            try appendAutomaticEntry(db, event)
+        }
+    }
+
+    static func dutyLogUTCOffset(_ db: Database) throws -> Int {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM records_settings WHERE key = 'utc_offset_seconds'")
+        return text.flatMap(Int.init) ?? 28_800
+    }
+
+    /// Seconds east of UTC at which duty-log days begin (default 28,800, China Standard Time).
+    public func dutyLogUTCOffset() throws -> Int {
+        try read("read the duty-log settings") { db in try Self.dutyLogUTCOffset(db) }
+    }
+
+    /// Sets where duty-log days begin for entries written from now on; earlier entries keep their day.
+    public func setDutyLogUTCOffset(seconds: Int) throws {
+        try write("change the duty-log settings") { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO records_settings (key, value) VALUES ('utc_offset_seconds', ?)",
+                arguments: [String(seconds)])
+        }
+    }
+
+    /// Duty-log entries in chain order (ascending id), optionally only those of days `from`…`to`
+    /// and of one unit.
+    public func dutyLog(from: CalendarDay? = nil, to: CalendarDay? = nil, unit: String? = nil) throws -> [DutyLogEntry]
+    {
+        try read("read the duty log") { db in
+            var sql = "SELECT * FROM duty_log WHERE 1"
+            var arguments: StatementArguments = []
+            if let from {
+                sql += " AND day >= ?"
+                arguments += [from.description]
+            }
+            if let to {
+                sql += " AND day <= ?"
+                arguments += [to.description]
+            }
+            if let unit {
+                sql += " AND unit = ?"
+                arguments += [unit]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.dutyLogEntry)
+        }
+    }
+
+    /// One entry, or `nil` when the log has no entry with that id.
+    public func dutyLogEntry(id: Int64) throws -> DutyLogEntry? {
+        try read("read duty-log entry \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM duty_log WHERE id = ?", arguments: [id]).map(Self.dutyLogEntry)
+        }
+    }
+
+    /// The whole log and the recorded head, read in one transaction, for verification.
+    public func dutyLogChain() throws -> (entries: [DutyLogEntry], head: DutyLogHead?) {
+        try read("read the duty log") { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM duty_log ORDER BY id").map(Self.dutyLogEntry)
+            let head = try Row.fetchOne(db, sql: "SELECT last_entry, last_hash, count FROM duty_log_head").map {
+                DutyLogHead(lastEntry: $0[0], lastHash: $0[1], count: $0[2])
+            }
+            return (entries, head)
+        }
+    }
+
+    static func dutyLogEntry(_ row: Row) -> DutyLogEntry {
+        let fault = FaultDetails(
+            symptom: row["symptom"], cause: row["cause"], handling: row["handling"],
+            participants: row["participants"], result: row["result"])
+        let dayText: String = row["day"]
+        return DutyLogEntry(
+            id: row["id"], unit: row["unit"],
+            day: CalendarDay(dayText) ?? CalendarDay(year: 1970, month: 1, day: 1)!,
+            time: Date(storeMillis: row["time"]), category: DutyLogCategory(rawValue: row["category"]),
+            text: row["text"], author: row["author"],
+            source: DutyLogSource(rawValue: row["source"]) ?? .manual, device: row["device"], event: row["event"],
+            poll: row["poll"], alert: row["alert"], corrects: row["corrects"], fault: fault.isEmpty ? nil : fault,
+            recordedAt: Date(storeMillis: row["recorded_at"]), prevHash: row["prev_hash"], hash: row["hash"])
+    }
+}
