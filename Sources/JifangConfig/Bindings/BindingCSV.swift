@@ -32,15 +32,19 @@ public enum BindingCSV {
         var firstLine: [IPv4Address: Int] = [:]
         var columns: [String]?
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            // "\r\n" is one Character, so CRLF files split like LF files.
+            let line = String(rawLine)
             if line.trimmed.isEmpty || line.trimmed.hasPrefix("#") { continue }
             let cells: [String]
             switch split(line) {
             case .success(let split): cells = split
             case .failure(let refusal):
-                errors.append(.syntax(file: file, line: lineNumber, column: 1, reason: refusal.reason))
+                let index = refusal.column ?? 0
+                let names = columns ?? defaultColumns
+                let field = index < names.count ? names[index] : "column \(index + 1)"
+                errors.append(.invalidField(file: file, line: lineNumber, field: field, reason: refusal.reason))
                 continue
             }
             guard let known = columns else {
@@ -164,7 +168,11 @@ public enum BindingCSV {
                 current.append(character)
             }
         }
-        guard !quoted else { return .failure(BindingFields.Refusal("a quoted field is not closed; add the closing \"")) }
+        guard !quoted else {
+            var refusal = BindingFields.Refusal("a quoted field is not closed; add the closing \"")
+            refusal.column = cells.count
+            return .failure(refusal)
+        }
         cells.append(current)
         return .success(cells)
     }

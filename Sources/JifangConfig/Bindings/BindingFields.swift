@@ -45,6 +45,8 @@ enum BindingFields {
 
     struct Refusal: Error {
         var reason: String
+        /// The 0-based CSV column concerned, when the refusal is about a line rather than a value.
+        var column: Int?
         init(_ reason: String) { self.reason = reason }
     }
 }
