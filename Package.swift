@@ -53,13 +53,13 @@ let package = Package(
         ),
         .target(
             name: "JifangAgents",
-            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore"],
+            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore", "JifangCapture"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "jifang",
             dependencies: [
-                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel",
+                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -58,7 +58,7 @@ public struct AgentScheduler: Sendable {
                     seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18))
             let now = Date()
             if lastRetention.map({ now.timeIntervalSince($0) >= 86_400 }) ?? true {
-                _ = try? store.applyRetention(retention, now: now)
+                _ = try? store.applyRetention(policy: retention, now: now)
                 lastRetention = now
             }
             if cycles.map({ number >= $0 }) ?? false { break }
