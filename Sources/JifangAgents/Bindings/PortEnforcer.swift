@@ -51,11 +51,22 @@ public struct PortEnforcer: Sendable {
     /// Carries out a planned action: for `shutdown`, reads ifAdminStatus, sets it down and reads
     /// it back; then records the action (with the previous status) in the store.
     ///
+    /// A port already shut down by an earlier action is left alone and that action returned.
+    ///
     /// - Throws: ``SNMPError`` when the switch refuses or does not answer (nothing is recorded as
     ///   shut down then), ``EnforcementError`` when the value read back is not down.
     @discardableResult
     public func execute(_ planned: PortAction, on session: SNMPSession) async throws -> PortAction {
         var action = planned
+        if action.state == .shutdown, let store,
+            let existing = try store.portActions(activeOnly: true, device: action.device).first(where: {
+                $0.ifIndex == action.ifIndex
+            })
+        {
+            // Already down for an earlier violation: a second SET would record "down" as the
+            // status to restore.
+            return existing
+        }
         if action.state == .shutdown {
             let oid = IFMIB.IfTable.ifAdminStatus.appending(UInt32(action.ifIndex))
             let before = try await session.get([oid]).first?.value.int
