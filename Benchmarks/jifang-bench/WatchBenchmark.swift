@@ -39,7 +39,7 @@ enum WatchBenchmark {
         }
         let arpwatch = try best {
             let data = directory.appendingPathComponent("arp.dat").path
-            FileManager.default.createFile(atPath: data, contents: nil)
+            _ = FileManager.default.createFile(atPath: data, contents: nil)
             return try child("/usr/bin/unshare", ["-n", "/usr/sbin/arpwatch", "-d", "-N", "-r", path, "-f", data])
         }
         func line(_ name: String, _ seconds: Double) -> String {
@@ -92,7 +92,7 @@ enum WatchBenchmark {
 
     static func childCPU() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
             + Double(usage.ru_stime.tv_usec) / 1e6
     }
