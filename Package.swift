@@ -80,7 +80,9 @@ let package = Package(
 
         .executableTarget(
             name: "jifang-bench",
-            dependencies: ["JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture"],
+            dependencies: [
+                "JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture", "JifangTesting",
+            ],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict
         ),

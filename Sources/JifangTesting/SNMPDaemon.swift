@@ -76,7 +76,8 @@ public final class SNMPDaemon: @unchecked Sendable {
                     "-p", directory.appending("snmpd.pid").path, "-M", "/nonexistent", "-m", "", "-I", "-smux",
                 ],
                 environment: ["SNMP_PERSISTENT_DIR": directory.appending("persist").path, "MIBS": ""])
-            let host = configuration.addresses.first ?? "127.0.0.1"
+            // A wildcard listener is reached through the loopback address.
+            let host = configuration.addresses.first.map { $0 == "0.0.0.0" ? "127.0.0.1" : $0 } ?? "127.0.0.1"
             let ready = await ProcessRunner.waitForAgent(
                 address: "\(host):\(port)", community: configuration.readCommunity, isAlive: { process.isRunning })
             if ready {

@@ -109,17 +109,38 @@ import Testing
             InterfaceStatus(index: 3, name: "Vlan1", type: 53, adminStatus: .up, operStatus: .down),
             InterfaceStatus(index: 4, name: "Gi0/4", type: 6, adminStatus: .up, operStatus: .lowerLayerDown),
         ]
-        let conditions = evaluator.evaluate(current: current, previous: nil, consecutiveFailures: 0)
+        var always = evaluator.policy
+        always.interfaceDown?.when = .always
+        let conditions = ThresholdEvaluator(policy: always).evaluate(current: current, previous: nil, consecutiveFailures: 0)
         #expect(conditions.map(\.subject) == ["Gi0/1", "Gi0/4"])
         #expect(conditions.first?.message == "Gi0/1 (uplink to county) is enabled but down")
         #expect(conditions.first?.key == "core-switch|interface-down|Gi0/1")
 
         var named = ThresholdPolicy()
-        named.interfaceDown = InterfaceDownRule(severity: .critical, names: ["uplink*"])
+        named.interfaceDown = InterfaceDownRule(severity: .critical, when: .always, names: ["uplink*"])
         let onlyUplinks = ThresholdEvaluator(policy: named).evaluate(
             current: current, previous: nil, consecutiveFailures: 0)
         #expect(onlyUplinks.map(\.subject) == ["Gi0/1"])
         #expect(onlyUplinks.first?.severity == .critical)
+    }
+
+    @Test func wentDownNeedsThePortUpBeforeAndStaysOpenUntilItIsUp() {
+        var before = health()
+        before.interfaces = [
+            InterfaceStatus(index: 1, name: "Gi0/1", type: 6, adminStatus: .up, operStatus: .up),
+            InterfaceStatus(index: 2, name: "Gi0/2", type: 6, adminStatus: .up, operStatus: .down),
+        ]
+        var now = before
+        now.interfaces[0].operStatus = .down
+        // Gi0/2 was never up: an enabled, unused port stays quiet.
+        #expect(evaluator.evaluate(current: before, previous: nil, consecutiveFailures: 0).isEmpty)
+        let opened = evaluator.evaluate(current: now, previous: before, consecutiveFailures: 0)
+        #expect(opened.map(\.subject) == ["Gi0/1"])
+        // Still down at the next poll: the open alert keeps the condition alive.
+        let still = evaluator.evaluate(
+            current: now, previous: now, consecutiveFailures: 0, openAlerts: Set(opened.map(\.key)))
+        #expect(still.map(\.subject) == ["Gi0/1"])
+        #expect(evaluator.evaluate(current: before, previous: now, consecutiveFailures: 0, openAlerts: Set(opened.map(\.key))).isEmpty)
     }
 
     @Test func sectionsLeftOutRaiseNothing() {

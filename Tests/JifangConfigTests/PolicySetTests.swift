@@ -28,7 +28,10 @@ let shippedPolicies = URL(fileURLWithPath: #filePath)
         #expect(policies.thresholds.cpu == ThresholdLevels(warning: 80, critical: 95))
         #expect(policies.thresholds.unreachable?.failures == 3)
         #expect(policies.thresholds.interfaceDown?.types == [6, 62, 69, 117])
-        #expect(policies.retention == RetentionPolicy(rawDays: 14, hourlyDays: 180, dailyDays: 1830))
+        #expect(
+            policies.retention
+                == RetentionPolicy(rawDays: 14, hourlyDays: 180, dailyDays: 1830, utcOffsetSeconds: 8 * 3600))
+        #expect(policies.thresholds.interfaceDown?.when == .wentDown)
         let articles = Set(policies.specs.clauses.map(\.article))
         #expect(articles == ["Art. 55", "Art. 56", "Art. 57", "Art. 58", "Art. 59", "Art. 101", "Art. 106"])
     }

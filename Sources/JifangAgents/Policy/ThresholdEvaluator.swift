@@ -22,7 +22,11 @@ public struct ThresholdEvaluator: Sendable {
     /// - Parameters:
     ///   - previous: the device's previous poll, for reboot detection; `nil` on the first poll.
     ///   - consecutiveFailures: failed polls in a row up to and including `current` (0 if it answered).
-    public func evaluate(current: DeviceHealth, previous: DeviceHealth?, consecutiveFailures: Int) -> [AlertCondition] {
+    ///   - openAlerts: keys (``AlertCondition/key``) of the device's alerts open before this poll,
+    ///     so a condition that needs a transition to open (a port that went down) stays open.
+    public func evaluate(
+        current: DeviceHealth, previous: DeviceHealth?, consecutiveFailures: Int, openAlerts: Set<String> = []
+    ) -> [AlertCondition] {
         let device = current.device.name
         guard current.reachable else {
             guard let (failures, severity) = policy.unreachable, consecutiveFailures >= failures else { return [] }
@@ -83,7 +87,13 @@ public struct ThresholdEvaluator: Sendable {
             }
         }
         if let rule = policy.interfaceDown {
+            let before = Dictionary(
+                (previous?.interfaces ?? []).map { ($0.name, $0.operStatus) }, uniquingKeysWith: { first, _ in first })
             for port in current.interfaces where Self.isWatchedDown(port, rule) {
+                if rule.when == .wentDown {
+                    let key = AlertCondition(device: device, type: .interfaceDown, subject: port.name, severity: rule.severity, message: "").key
+                    guard before[port.name] == .up || openAlerts.contains(key) else { continue }
+                }
                 let label = [port.alias, port.descr].compactMap { $0 }.first { !$0.isEmpty && $0 != port.name }
                 let named = label.map { "\(port.name) (\($0))" } ?? port.name
                 conditions.append(

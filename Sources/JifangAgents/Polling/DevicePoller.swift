@@ -33,8 +33,11 @@ public struct DevicePoller: Sendable {
     }
 
     /// Polls `device`. `previous` is its last stored health (for rates and reboot detection);
-    /// `failures` counts the consecutive unreachable polls before this one.
-    public func poll(_ device: Device, previous: DeviceHealth?, failures: Int, at time: Date = Date()) async -> Outcome {
+    /// `failures` counts the consecutive unreachable polls before this one; `openAlerts` holds the
+    /// keys of the device's alerts open before this poll.
+    public func poll(
+        _ device: Device, previous: DeviceHealth?, failures: Int, openAlerts: Set<String> = [], at time: Date = Date()
+    ) async -> Outcome {
         let started = ContinuousClock.now
         var health = await collect(device, previous: previous, at: time)
         if health.reachable {
@@ -43,7 +46,9 @@ public struct DevicePoller: Sendable {
                 .evaluate(kind: health.identity.kind, reported: health.facts, declared: declared)
         }
         let conditions = ThresholdEvaluator(policy: policies.thresholds)
-            .evaluate(current: health, previous: previous, consecutiveFailures: health.reachable ? 0 : failures + 1)
+            .evaluate(
+                current: health, previous: previous, consecutiveFailures: health.reachable ? 0 : failures + 1,
+                openAlerts: openAlerts)
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Outcome(health: health, conditions: conditions, duration: seconds)

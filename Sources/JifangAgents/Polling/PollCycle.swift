@@ -64,11 +64,13 @@ public struct PollCycle: Sendable {
     private func pollAndRecord(_ device: Device, at time: Date) async -> Result {
         var previous: DeviceHealth?
         var failures = 0
+        var open: Set<String> = []
         if let store {
             previous = try? store.latestHealth(device: device.name)
             failures = (try? store.consecutiveFailures(device: device.name)) ?? 0
+            open = Set(((try? store.alerts(openOnly: true, device: device.name)) ?? []).map(\.condition.key))
         }
-        let outcome = await poller.poll(device, previous: previous, failures: failures, at: time)
+        let outcome = await poller.poll(device, previous: previous, failures: failures, openAlerts: open, at: time)
         guard let store else { return Result(outcome: outcome, recorded: nil, storeError: nil) }
         do {
             let recorded = try store.record(

@@ -51,7 +51,7 @@ extension ThresholdPolicy {
             if let failures, let severity { policy.unreachable = (failures, severity) }
         }
         if let node = root.optional(AlertType.interfaceDown.rawValue),
-            let fields = node.mapping(allowed: ["severity", "names", "types"])
+            let fields = node.mapping(allowed: ["severity", "when", "names", "types"])
         {
             let severity = fields.required("severity")?.oneOf(AlertSeverity.self)
             let names = fields.optional("names")?.oneOrMany()?.compactMap { $0.nonEmptyString() } ?? []
@@ -59,7 +59,10 @@ extension ThresholdPolicy {
                 fields.optional("types")?.oneOrMany()?.compactMap { typeNode in
                     typeNode.int(in: 1...65535) { "\($0) is not an IANAifType number" }
                 } ?? []
-            if let severity { policy.interfaceDown = InterfaceDownRule(severity: severity, names: names, types: types) }
+            let when = fields.optional("when")?.oneOf(InterfaceDownRule.Trigger.self) ?? .wentDown
+            if let severity {
+                policy.interfaceDown = InterfaceDownRule(severity: severity, when: when, names: names, types: types)
+            }
         }
         return policy
     }

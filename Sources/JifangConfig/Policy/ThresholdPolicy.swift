@@ -21,15 +21,27 @@ public struct ThresholdLevels: Sendable, Hashable {
 /// Which ports may raise interface-down alerts. Only ports an administrator enabled
 /// (ifAdminStatus up) that are not operating count.
 public struct InterfaceDownRule: Sendable, Hashable {
+    /// When a port that is enabled but not operating raises an alert.
+    public enum Trigger: String, Sendable, Hashable, CaseIterable {
+        /// Only a port seen up at the previous poll (the alert then stays open until the port is
+        /// up again). Ports that were never connected stay quiet: real switches have many
+        /// enabled, unused ports, and an alert for each would drown the ones that matter.
+        case wentDown = "went-down"
+        /// Every enabled port that is down, at every poll.
+        case always
+    }
+
     public var severity: AlertSeverity
+    public var when: Trigger
     /// Name patterns (`*` matches any run of characters) tested against ifName, ifDescr and
     /// ifAlias; empty means every port.
     public var names: [String]
     /// IANAifType numbers (6 = ethernetCsmacd); empty means every type.
     public var types: [Int]
 
-    public init(severity: AlertSeverity, names: [String] = [], types: [Int] = []) {
+    public init(severity: AlertSeverity, when: Trigger = .wentDown, names: [String] = [], types: [Int] = []) {
         self.severity = severity
+        self.when = when
         self.names = names
         self.types = types
     }
