@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "JifangAgents",
-            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore"],
+            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore", "JifangCapture"],
             swiftSettings: strict
         ),
         // Operations records: asset lifecycle, duty-log chain and reviews, document loans, staff, CSV.
@@ -63,6 +63,7 @@ let package = Package(
             name: "jifang",
             dependencies: [
                 "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangRecords",
+                "JifangCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -12,6 +12,8 @@ public struct Inventory: Sendable, Hashable {
     public var units: [OrganisationUnit]
     /// Devices in file order; names are unique.
     public var devices: [Device]
+    /// The IP–MAC binding register (`bindings:`, see ``BindingTable``); empty when absent.
+    public var bindings: [BindingEntry] = []
 
     public init(site: String? = nil, units: [OrganisationUnit] = [], devices: [Device] = []) {
         self.site = site
@@ -34,7 +36,7 @@ public struct Inventory: Sendable, Hashable {
         try read(YAMLDocument(yaml: yaml, file: file))
     }
 
-    static let topLevelFields = ["site", "units", "devices"]
+    static let topLevelFields = ["site", "units", "devices", "bindings"]
     static let unitFields = ["id", "name", "level", "parent"]
 
     private static func read(_ document: YAMLDocument) throws(ConfigErrors) -> Inventory {
@@ -48,6 +50,11 @@ public struct Inventory: Sendable, Hashable {
             if let devices = root.required("devices")?.sequence() {
                 let reader = DeviceReader(knownUnits: root.has("units") ? unitIDs : nil)
                 inventory.devices = reader.read(devices)
+            }
+            if let bindings = root.optional("bindings")?.sequence() {
+                let reader = BindingReader(
+                    knownUnits: root.has("units") ? unitIDs : nil, knownSwitches: Set(inventory.devices.map(\.name)))
+                inventory.bindings = reader.read(bindings)
             }
         }
         let errors = document.diagnostics.errors

@@ -3,12 +3,14 @@ import JifangModel
 /// Everything in a Policies/ directory, validated together.
 ///
 /// The directory holds `classification.yaml`, `specs.yaml`, `thresholds.yaml` and
-/// `retention.yaml`. Loading reads all four and throws the problems of every file at once.
+/// `retention.yaml`, and optionally `bindings.yaml`. Loading reads them all and throws the problems of every file at once.
 public struct PolicySet: Sendable, Hashable {
     public var classification: ClassificationPolicy
     public var specs: SpecPolicy
     public var thresholds: ThresholdPolicy
     public var retention: RetentionPolicy
+    /// Binding enforcement from the optional `bindings.yaml`; defaults (alert only) when absent.
+    public var bindings = BindingPolicy()
 
     public init(
         classification: ClassificationPolicy, specs: SpecPolicy, thresholds: ThresholdPolicy,
@@ -31,9 +33,18 @@ public struct PolicySet: Sendable, Hashable {
         let thresholds = ThresholdPolicy.read(documents[2])
         let retention = RetentionPolicy.read(documents[3])
         let errors = documents.flatMap(\.diagnostics.errors)
-        guard errors.isEmpty, let classification, let specs, let thresholds, let retention else {
-            throw ConfigErrors(errors)
+        var bindings = BindingPolicy()
+        var bindingErrors: [ConfigError] = []
+        do {
+            bindings = try BindingPolicy.load(directory: base)
+        } catch {
+            bindingErrors = error.errors
         }
-        return PolicySet(classification: classification, specs: specs, thresholds: thresholds, retention: retention)
+        guard errors.isEmpty, bindingErrors.isEmpty, let classification, let specs, let thresholds, let retention else {
+            throw ConfigErrors(errors + bindingErrors)
+        }
+        var set = PolicySet(classification: classification, specs: specs, thresholds: thresholds, retention: retention)
+        set.bindings = bindings
+        return set
     }
 }

@@ -18,6 +18,9 @@ enum StoreSchema {
             try migrateRecords(db)
             try Store.backfillDutyLog(db)
         }
+        migrator.registerMigration("v3-bindings") { db in
+            try db.execute(sql: bindings)
+        }
         return migrator
     }
 
@@ -175,6 +178,93 @@ enum StoreSchema {
             count INTEGER NOT NULL,
             PRIMARY KEY (series, time)
         ) WITHOUT ROWID;
+
+        """
+
+    /// The IP–MAC binding register with its change history, the ARP pairs seen (for learning),
+    /// proposals awaiting approval, ARP event details and port shutdowns.
+    ///
+    /// IPs are stored as their 32-bit number so they sort numerically; MACs as lowercase colon
+    /// text. `arp_events.event` and `port_actions.event` point at the duty-log row without a
+    /// foreign key, so the duty log's own layout can change without touching these tables.
+    private static let bindings = """
+        CREATE TABLE bindings (
+            ip INTEGER PRIMARY KEY NOT NULL,
+            mac TEXT NOT NULL,
+            owner TEXT,
+            unit TEXT,
+            vlan INTEGER,
+            switch TEXT,
+            port TEXT,
+            action TEXT,
+            source TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX bindings_mac ON bindings(mac);
+        CREATE TABLE binding_history (
+            id INTEGER PRIMARY KEY,
+            time INTEGER NOT NULL,
+            ip INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            old_entry TEXT,
+            new_entry TEXT,
+            source TEXT NOT NULL,
+            actor TEXT
+        );
+        CREATE INDEX binding_history_ip ON binding_history(ip, time);
+        CREATE TABLE arp_pairs (
+            ip INTEGER NOT NULL,
+            mac TEXT NOT NULL,
+            vlan INTEGER,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            packets INTEGER NOT NULL,
+            PRIMARY KEY (ip, mac)
+        ) WITHOUT ROWID;
+        CREATE TABLE binding_proposals (
+            id INTEGER PRIMARY KEY,
+            ip INTEGER NOT NULL,
+            mac TEXT NOT NULL,
+            vlan INTEGER,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            packets INTEGER NOT NULL,
+            proposed_at INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            decided_at INTEGER,
+            decided_by TEXT
+        );
+        CREATE UNIQUE INDEX binding_proposals_pending ON binding_proposals(ip) WHERE status = 'pending';
+        CREATE TABLE arp_events (
+            event INTEGER PRIMARY KEY NOT NULL,
+            time INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            ip INTEGER,
+            mac TEXT,
+            bound_mac TEXT,
+            vlan INTEGER,
+            frame INTEGER,
+            capture TEXT,
+            switch TEXT,
+            port TEXT,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX arp_events_time ON arp_events(time);
+        CREATE TABLE port_actions (
+            id INTEGER PRIMARY KEY,
+            time INTEGER NOT NULL,
+            device TEXT NOT NULL,
+            if_index INTEGER NOT NULL,
+            if_name TEXT,
+            mac TEXT,
+            ip INTEGER,
+            previous_status INTEGER,
+            state TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            released_at INTEGER,
+            event INTEGER
+        );
+        CREATE INDEX port_actions_port ON port_actions(device, if_index);
 
         """
 }

@@ -1,0 +1,106 @@
+import Foundation
+import JifangCapture
+import JifangModel
+
+/// `jifang-bench watch [--frames N] [--stations N] [--file PATH]`: `jifang watch --pcap` end to end
+/// against `tcpdump -n -r` and `arpwatch -r` on the same capture (the `arp` benchmark's), each a
+/// child process timed by its user + system CPU time (best of three).
+///
+/// jifang runs with `--format json --no-store` and the stations' bindings as a CSV file, so the
+/// time covers loading the register, decoding, detecting and writing every JSON line (to
+/// /dev/null). arpwatch runs under `unshare -n` so it cannot wait on DNS; `-d` keeps it from
+/// mailing. Build with `-c release`; the `jifang` executable is taken from beside this one.
+enum WatchBenchmark {
+    static func run(_ arguments: [String]) throws {
+        let frames = ArpBenchmark.option("--frames", in: arguments) ?? 1_000_000
+        let stations = ArpBenchmark.option("--stations", in: arguments) ?? 5_000
+        let kept = arguments.firstIndex(of: "--file").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jifang-watch-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = URL(fileURLWithPath: kept ?? directory.appendingPathComponent("arp.pcap").path).standardizedFileURL.path
+        if !FileManager.default.fileExists(atPath: path) {
+            try ArpBenchmark.write(frames: frames, stations: stations, spoofing: 1, to: path)
+        }
+        let bindings = directory.appendingPathComponent("bindings.csv").path
+        var csv = "ip,mac\n"
+        for station in 0..<stations {
+            csv += "\(ArpBenchmark.address(of: station)),\(ArpBenchmark.hardware(of: station))\n"
+        }
+        try csv.write(toFile: bindings, atomically: true, encoding: .utf8)
+        let jifang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("jifang").path
+        print("watch: \(frames) frames, \(stations) bound stations at \(path)")
+
+        let bare = try bareLoop(path)
+        let tcpdump = try best { try child("/usr/bin/tcpdump", ["-n", "-r", path]) }
+        let watch = try best {
+            try child(jifang, ["watch", "--pcap", path, "--bindings", bindings, "--format", "json", "--no-store"])
+        }
+        let arpwatch = try best {
+            let data = directory.appendingPathComponent("arp.dat").path
+            _ = FileManager.default.createFile(atPath: data, contents: nil)
+            return try child("/usr/bin/unshare", ["-n", "/usr/sbin/arpwatch", "-d", "-N", "-r", path, "-f", data])
+        }
+        func line(_ name: String, _ seconds: Double) -> String {
+            "watch: \(name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", seconds)) s CPU  "
+                + "\(ArpBenchmark.rate(Double(frames) / seconds)) pkts/s"
+        }
+        print(line("bare libpcap read loop", bare))
+        print(line("tcpdump -n -r", tcpdump))
+        print(line("jifang watch --pcap (json)", watch))
+        print(line("arpwatch -r", arpwatch))
+        print(
+            "watch: jifang watch is \(Int((bare / watch * 100).rounded())) % of the bare loop, "
+                + "\(String(format: "%.1f", arpwatch / watch))× arpwatch, \(String(format: "%.1f", tcpdump / watch))× tcpdump")
+    }
+
+    /// The bare libpcap loop of the `arp` benchmark, in this process.
+    static func bareLoop(_ path: String) throws -> Double {
+        try best {
+            let start = ArpBenchmark.cpuSeconds()
+            var bytes = 0
+            try JifangCaptureReader.read(path) { bytes &+= $0 }
+            precondition(bytes > 0)
+            return ArpBenchmark.cpuSeconds() - start
+        }
+    }
+
+    static func best(_ body: () throws -> Double) throws -> Double {
+        var result = Double.infinity
+        for _ in 0..<3 { result = min(result, try body()) }
+        return result
+    }
+
+    /// Runs a program with output to /dev/null; returns the CPU seconds it used.
+    static func child(_ executable: String, _ arguments: [String]) throws -> Double {
+        let before = childCPU()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw NSError(
+                domain: "jifang-bench", code: Int(process.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments.joined(separator: " ")) failed"])
+        }
+        return childCPU() - before
+    }
+
+    static func childCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}
+
+/// The bare read loop: every frame fetched from libpcap, nothing decoded.
+enum JifangCaptureReader {
+    static func read(_ path: String, _ body: (Int) -> Void) throws {
+        try PacketSource(file: path).readFrames { body($0.bytes.count) }
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import JifangAgents
+import JifangCapture
+import JifangConfig
+import JifangModel
+import JifangSNMP
+import JifangStore
+
+/// `jifang watch`: ARP watch against the binding register, from an interface or a capture file.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch ARP traffic for IP/MAC binding violations (Art. 34, 109).",
+        discussion: """
+            Reads a live interface (--interface, needs capture permission) or a pcap/pcapng file (--pcap) \
+            and reports binding-violation, unknown-station, flip-flop, mac-multiple-ips, ethernet-arp-mismatch, \
+            unicast-request, gratuitous-wrong-mac, bogon, storm and malformed events. With --format json each \
+            event is one line: time, type, ip, mac, boundMac, vlan, frame (1-based in the file), switch, port, \
+            message. Events are written to the duty log unless --no-store. The register comes from --bindings \
+            (YAML or CSV), else the store's register, else the inventory's bindings.
+            """
+    )
+
+    @Option(name: .long, help: "Capture live from this interface.")
+    var interface: String?
+
+    @Option(name: .long, help: "Read this pcap or pcapng file.")
+    var pcap: String?
+
+    @Option(name: .long, help: "The binding register to judge against (YAML or CSV).")
+    var bindings: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "The unit's subnets (CIDR), for bogon detection.")
+    var subnet: [String] = []
+
+    @Option(name: .long, help: "Stop a live capture after this many seconds.")
+    var duration: Double?
+
+    @Flag(name: .long, help: "Find each offender's switch port from the inventory's forwarding tables (SNMP).")
+    var locate = false
+
+    @Flag(name: .long, help: "Apply Policies/bindings.yaml: shut access ports down where it says so (implies --locate).")
+    var enforce = false
+
+    @Flag(name: .long, help: "With --enforce, only print and log what would be done.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Also record the IP-MAC pairs seen, for `jifang bindings learn`.")
+    var learn = false
+
+    @Flag(name: .long, help: "Do not write events to the store.")
+    var noStore = false
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        guard (interface == nil) != (pcap == nil) else {
+            throw ValidationError("give exactly one of --interface IF or --pcap FILE")
+        }
+        if noStore && learn { throw ValidationError("--learn records pairs in the store; drop --no-store") }
+    }
+
+    func run() async throws {
+        let store = noStore ? nil : try Store(path: storeOptions.path)
+        let entries = try loadEntries(store: store)
+        var subnets: [IPv4Subnet] = []
+        for text in subnet {
+            guard let parsed = IPv4Subnet(text) else { throw ValidationError("\(text) is not a subnet such as 10.0.0.0/16") }
+            subnets.append(parsed)
+        }
+        let source: PacketSource
+        if let pcap {
+            source = try PacketSource(file: pcap)
+        } else {
+            source = try PacketSource(interface: interface!, options: LiveCaptureOptions(filter: PacketSource.arpFilter))
+        }
+        let enforcement = try await Enforcement.prepare(
+            locate: locate || enforce, enforce: enforce, dryRun: dryRun, config: config, store: store)
+        var watch = BindingWatch(entries: entries, subnets: subnets, learnPairs: learn)
+        let deadline = duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let sink = EventSink(format: output.format, store: store, capture: source.name, live: pcap == nil)
+        let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
+
+        if let enforcement {
+            // Locating and enforcing are asynchronous; the file is read first, then each event handled.
+            var events: [ARPEvent] = []
+            try watch.run(source, until: deadline) { events.append($0) }
+            for event in events {
+                let located = enforcement.locator.locate(event)
+                sink.write(located)
+                await enforcement.act(on: event, entry: event.ip.flatMap { register[$0] }, sink: sink)
+            }
+        } else {
+            try watch.run(source, until: deadline) { sink.write(LocatedARPEvent($0)) }
+        }
+        try sink.finish()
+        if learn, let store { try store.recordPairs(watch.pairs) }
+        let stats = watch.statistics
+        let summary =
+            "\(source.name): \(stats.frames) frames, \(stats.arp) ARP, \(stats.malformed) malformed, "
+            + "\(stats.events) events (\(stats.suppressed) repeats suppressed)"
+            + (learn ? ", \(watch.pairs.count) pairs recorded" : "")
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+    }
+
+    private func loadEntries(store: Store?) throws -> [BindingEntry] {
+        if let bindings { return try BindingTable.load(path: bindings).entries }
+        if let store, case let stored = try store.bindings(), !stored.isEmpty { return stored }
+        if FileManager.default.fileExists(atPath: config.inventory) {
+            return try Inventory.load(path: config.inventory).bindings
+        }
+        return []
+    }
+}
+
+/// Writes events as they come: text or JSON lines to standard output, and to the store in batches.
+final class EventSink {
+    let format: OutputFormat
+    let store: Store?
+    let capture: String
+    /// Live captures store every event at once; files in batches.
+    let batchSize: Int
+    private var buffer: [UInt8] = []
+    private var pending: [LocatedARPEvent] = []
+
+    init(format: OutputFormat, store: Store?, capture: String, live: Bool) {
+        self.format = format
+        self.store = store
+        self.capture = capture
+        batchSize = live ? 1 : 1000
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ event: LocatedARPEvent) {
+        switch format {
+        case .json:
+            event.appendJSONLine(to: &buffer)
+        case .text:
+            let e = event.event
+            let place = event.switchName.map { " [\($0)" + (event.port.map { " \($0)" } ?? "") + "]" } ?? ""
+            let frame = e.frame.map { "#\($0) " } ?? ""
+            buffer.append(contentsOf: "\(frame)\(e.type.rawValue): \(e.message)\(place)\n".utf8)
+        }
+        if buffer.count > 60_000 || batchSize == 1 { flushOutput() }
+        if store != nil {
+            pending.append(event)
+            if pending.count >= batchSize { try? flushStore() }
+        }
+    }
+
+    func note(_ line: String) {
+        flushOutput()
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func finish() throws {
+        flushOutput()
+        try flushStore()
+    }
+
+    private func flushOutput() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func flushStore() throws {
+        guard let store, !pending.isEmpty else { return }
+        try store.recordARPEvents(pending, capture: capture)
+        pending.removeAll(keepingCapacity: true)
+    }
+}
