@@ -8,7 +8,8 @@ public struct BackupManifest: Sendable, Hashable, Codable {
     /// Raised when the layout changes.
     public var format: Int
     public var target: String
-    public var category: BackupCategory
+    /// `nil` for discs and archives.
+    public var category: BackupCategory?
     public var kind: BackupKind
     /// What was copied, e.g. `sqlite:/srv/mis/registry.sqlite`.
     public var source: String
@@ -22,7 +23,7 @@ public struct BackupManifest: Sendable, Hashable, Codable {
     public var contentSHA256: String?
 
     public init(
-        format: Int = 1, target: String, category: BackupCategory, kind: BackupKind, source: String, period: String,
+        format: Int = 1, target: String, category: BackupCategory?, kind: BackupKind, source: String, period: String,
         createdAt: Date, files: [BackupManifestFile], locations: [String] = [], contentSHA256: String? = nil
     ) {
         self.format = format

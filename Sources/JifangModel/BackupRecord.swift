@@ -29,8 +29,10 @@ public enum BackupStatus: String, Sendable, Hashable, Codable, CaseIterable {
 /// One row of the backup register: what was backed up, when, where it is kept (Art. 28).
 public struct BackupRecord: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
+    /// The target's name; `disc` or `archive` for packages.
     public var target: String
-    public var category: BackupCategory
+    /// The target's category; `nil` for discs and archives, which hold every category.
+    public var category: BackupCategory?
     public var kind: BackupKind
     /// The schedule period the backup counts for: `2026-05`, `2026Q2` or `2026`.
     public var period: String
@@ -53,7 +55,7 @@ public struct BackupRecord: Sendable, Hashable, Codable, Identifiable {
     public var message: String?
 
     public init(
-        id: Int64, target: String, category: BackupCategory, kind: BackupKind, period: String,
+        id: Int64, target: String, category: BackupCategory?, kind: BackupKind, period: String,
         status: BackupStatus, startedAt: Date, finishedAt: Date? = nil, path: String? = nil, size: Int64? = nil,
         sha256: String? = nil, locations: [String] = [], verifiedAt: Date? = nil, verified: Bool? = nil,
         message: String? = nil

@@ -8,7 +8,7 @@ extension Store {
     /// The row records this process's id and host name so ``interruptedBackups(isAlive:)`` can
     /// tell a crashed run from one still going.
     public func beginBackup(
-        target: String, category: BackupCategory, kind: BackupKind, period: String, at time: Date,
+        target: String, category: BackupCategory?, kind: BackupKind, period: String, at time: Date,
         pid: Int32 = ProcessInfo.processInfo.processIdentifier,
         host: String = ProcessInfo.processInfo.hostName
     ) throws -> Int64 {
@@ -18,7 +18,7 @@ extension Store {
                     INSERT INTO backups (target, category, kind, period, status, started_at, pid, host)
                     VALUES (?, ?, ?, ?, 'running', ?, ?, ?)
                     """,
-                arguments: [target, category.rawValue, kind.rawValue, period, time.storeMillis, pid, host])
+                arguments: [target, category?.rawValue, kind.rawValue, period, time.storeMillis, pid, host])
             return db.lastInsertedRowID
         }
     }
@@ -174,7 +174,7 @@ extension Store {
     static func backupRecord(_ row: Row) -> BackupRecord {
         let locations = (row[11] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
         return BackupRecord(
-            id: row[0], target: row[1], category: BackupCategory(rawValue: row[2]) ?? .database,
+            id: row[0], target: row[1], category: (row[2] as String?).flatMap(BackupCategory.init(rawValue:)),
             kind: BackupKind(rawValue: row[3]) ?? .backup, period: row[4],
             status: BackupStatus(rawValue: row[5]) ?? .failed, startedAt: Date(storeMillis: row[6]),
             finishedAt: (row[7] as Int64?).map(Date.init(storeMillis:)), path: row[8], size: row[9], sha256: row[10],

@@ -10,7 +10,7 @@ extension StoreSchema {
         CREATE TABLE backups (
             id INTEGER PRIMARY KEY,
             target TEXT NOT NULL,
-            category TEXT NOT NULL,
+            category TEXT,
             kind TEXT NOT NULL,
             period TEXT NOT NULL,
             status TEXT NOT NULL,
