@@ -64,7 +64,10 @@ struct LineDiff {
             let body = lines[hunk]
             let oldCount = body.filter { if case .added = $0 { false } else { true } }.count
             let newCount = body.filter { if case .removed = $0 { false } else { true } }.count
-            output.append("@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@")
+            // An empty side is numbered from 0, as diff(1) does.
+            let oldFrom = oldCount == 0 ? oldStart - 1 : oldStart
+            let newFrom = newCount == 0 ? newStart - 1 : newStart
+            output.append("@@ -\(oldFrom),\(oldCount) +\(newFrom),\(newCount) @@")
             for line in body {
                 switch line {
                 case .same(let text): output.append(" \(text)")
