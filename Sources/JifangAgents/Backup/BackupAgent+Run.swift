@@ -63,7 +63,7 @@ extension BackupAgent {
                 period: period, createdAt: start, files: try DurableFiles.manifestFiles(under: staging))
             // Verified before it is renamed into place: nothing unverified is ever marked good.
             try copier.verifyRestore(folder: staging, manifest: manifest)
-            let final = layout.backupFolder(target: target.name, period: period, stamp: BackupLayout.stamp(start))
+            let final = layout.backupFolder(target: target.name, period: period, stamp: BackupLayout.stamp(start), id: id)
             let committed = try commit(staging: staging, final: final, manifest: manifest)
             let message =
                 "\(target.name) (\(target.category.rawValue)) backed up: \(Self.size(manifest.totalSize)) in "

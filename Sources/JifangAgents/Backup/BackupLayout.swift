@@ -4,7 +4,7 @@ import JifangModel
 /// Where things live in a backup repository (and, mirrored, in each copy location).
 ///
 /// ```
-/// <repository>/<target>/<period>/<stamp>/        a database, log or document backup + MANIFEST.json
+/// <repository>/<target>/<period>/<stamp>-<id>/   a database, log or document backup + MANIFEST.json
 /// <repository>/<target>/objects/<sha256>/        a configuration version (content-addressed)
 /// <repository>/<target>/diffs/<record id>.diff   what changed, secrets masked
 /// <repository>/discs/<2026Q2>/                   the quarter's ISO image + MANIFEST.json
@@ -24,8 +24,8 @@ public struct BackupLayout: Sendable {
     /// A fresh staging folder for the run of register row `id`.
     func staging(_ id: Int64, _ name: String) -> String { "\(partial)/\(id)-\(name)" }
 
-    func backupFolder(target: String, period: String, stamp: String) -> String {
-        "\(repository)/\(target)/\(period)/\(stamp)"
+    func backupFolder(target: String, period: String, stamp: String, id: Int64) -> String {
+        "\(repository)/\(target)/\(period)/\(stamp)-\(id)"
     }
 
     func configObject(target: String, sha256: String) -> String { "\(repository)/\(target)/objects/\(sha256)" }

@@ -71,13 +71,23 @@ enum DurableFiles {
 
     /// Regular files under `root`, relative and `/`-separated, sorted; symbolic links are skipped.
     static func files(under root: String) throws(BackupError) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw .io(path: root, reason: "cannot be listed")
-        }
         var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let attributes = enumerator.fileAttributes
-            if attributes?[.type] as? FileAttributeType == .typeRegular { result.append(relative) }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : "\(root)/\(relative)"
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                throw .io(path: folder, reason: "cannot be listed")
+            }
+            for name in names {
+                let child = relative.isEmpty ? name : "\(relative)/\(name)"
+                var info = stat()
+                guard lstat("\(root)/\(child)", &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: result.append(child)
+                case S_IFDIR: pending.append(child)
+                default: break
+                }
+            }
         }
         return result.sorted()
     }
