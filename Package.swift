@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure value types shared by every module; no I/O.
@@ -54,7 +55,10 @@ let package = Package(
         ),
         .target(
             name: "JifangAgents",
-            dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore", "JifangCapture"],
+            dependencies: [
+                "JifangModel", "JifangSNMP", "JifangConfig", "JifangStore", "JifangCapture",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         // Operations records: asset lifecycle, duty-log chain and reviews, document loans, staff, CSV.

@@ -21,6 +21,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-bindings") { db in
             try db.execute(sql: bindings)
         }
+        migrator.registerMigration("v4-backups") { db in try db.execute(sql: backups) }
         return migrator
     }
 

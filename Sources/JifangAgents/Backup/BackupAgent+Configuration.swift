@@ -1,0 +1,146 @@
+import Foundation
+import JifangModel
+import JifangSNMP
+import JifangStore
+
+extension BackupAgent {
+    /// Backs up a device configuration if it changed (Art. 141).
+    ///
+    /// With `snmp`, the device's change fingerprint is read first; when it matches the one at the
+    /// last backup nothing is fetched. Otherwise (or when SNMP does not answer) the configuration
+    /// is fetched and compared by content address, volatile lines masked: only a real change
+    /// makes a new version, stored once under its SHA-256 with a masked diff.
+    public func backUpConfiguration(_ target: BackupTarget, force: Bool = false, snmp: Bool = true) async
+        -> BackupOutcome
+    {
+        guard case .deviceConfig(let deviceName, let method) = target.source else {
+            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: "not a configuration")
+        }
+        let versions = (try? store.backups(target: target.name, kind: .config)) ?? []
+        let latest = versions.last { $0.status == .good || $0.status == .pruned }
+        var observed: (value: String, source: String)?
+        if snmp, let device = devices.first(where: { $0.name == deviceName }) {
+            observed = await fingerprint(device)
+        }
+        let state = try? store.configFingerprint(target: target.name)
+        if !force, latest != nil, let observed, state?.backedUp == observed.value {
+            try? store.setConfigFingerprint(
+                target: target.name, fingerprint: observed.value, source: observed.source, at: now(), backedUp: false)
+            return BackupOutcome(
+                target: target.name, kind: .config, result: .unchanged,
+                message: "\(deviceName): SNMP reports no configuration change (\(observed.source))")
+        }
+        let text = ConfigText(volatilePatterns: policy.volatilePatterns, secretPatterns: policy.secretPatterns)
+        let start = now()
+        let content: Data
+        do {
+            content = try ConfigFetcher(target: target.name).fetch(method)
+        } catch {
+            return configFailure(target, deviceName, error, start: start)
+        }
+        let address = text.address(content)
+        func remember() {
+            try? store.setConfigFingerprint(
+                target: target.name, fingerprint: observed?.value ?? address, source: observed?.source ?? "content",
+                at: now(), backedUp: true)
+        }
+        if let latest, latest.sha256 == address {
+            remember()
+            return BackupOutcome(
+                target: target.name, kind: .config, result: .unchanged, record: latest,
+                message: "\(deviceName): configuration fetched by \(method) is unchanged (\(address.prefix(12)))")
+        }
+        let period = calendar.month(of: start)
+        let id: Int64
+        do {
+            id = try store.beginBackup(target: target.name, category: .configuration, kind: .config, period: period, at: start)
+        } catch {
+            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: "\(error)")
+        }
+        let staging = layout.staging(id, target.name)
+        do {
+            let object = layout.configObject(target: target.name, sha256: address)
+            var locations = [object]
+            var warnings: [String] = []
+            if !FileManager.default.fileExists(atPath: object) {
+                DurableFiles.remove(staging)
+                try DurableFiles.makeFolder(staging)
+                try write(content, to: "\(staging)/config.txt")
+                let manifest = BackupManifest(
+                    target: target.name, category: .configuration, kind: .config, source: target.source.description,
+                    period: period, createdAt: start, files: try DurableFiles.manifestFiles(under: staging),
+                    contentSHA256: address)
+                let committed = try commit(staging: staging, final: object, manifest: manifest)
+                locations = committed.locations
+                warnings = committed.warnings
+            } else {
+                locations += copyRoots.compactMap { try? copy(object, toRoot: $0) }
+            }
+            let previous = latest?.path.flatMap { FileManager.default.contents(atPath: "\($0)/config.txt") }
+            let diff = text.diff(
+                old: previous, new: content, oldName: latest.map { "\(deviceName)@\($0.sha256?.prefix(12) ?? "")" } ?? "/dev/null",
+                newName: "\(deviceName)@\(address.prefix(12))")
+            let diffPath = layout.configDiff(target: target.name, id: id)
+            try DurableFiles.makeFolder((diffPath as NSString).deletingLastPathComponent)
+            try write(Data(diff.utf8), to: diffPath)
+            let counts = LineDiff(
+                previous.map(text.normalised) ?? [], text.normalised(content))
+            let message =
+                "\(deviceName) configuration \(latest == nil ? "first version" : "changed (+\(counts.added) −\(counts.removed) lines)") "
+                + "backed up via \(method): version \(address.prefix(12)), \(Self.size(Int64(content.count))), kept at "
+                + locations.joined(separator: ", ") + "; diff \(diffPath)"
+                + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
+            let record = try store.finishBackup(
+                id: id, status: .good, at: now(), path: object, size: Int64(content.count), sha256: address,
+                locations: locations, verified: true, message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
+                event: (Self.done, deviceName, message))
+            remember()
+            return BackupOutcome(
+                target: target.name, kind: .config, result: .done, record: record, message: message, diff: diff)
+        } catch {
+            let record = recordFailure(id: id, target: target.name, device: deviceName, error: error, staging: staging)
+            return BackupOutcome(
+                target: target.name, kind: .config, result: .failed, record: record, message: record?.message ?? "\(error)")
+        }
+    }
+
+    /// The device's configuration fingerprint over SNMP; `nil` when it does not answer.
+    public func fingerprint(_ device: Device) async -> (value: String, source: String)? {
+        guard let target = try? SNMPTarget(device: device, secrets: secrets),
+            let session = try? await SNMPSession.open(target)
+        else { return nil }
+        defer { Task { await session.close() } }
+        return try? await ConfigChangeDetector(policy: policy).fingerprint(session)
+    }
+
+    /// Reads every configuration target's SNMP fingerprint into the store, so ``dueItems()``
+    /// sees changes without fetching anything.
+    public func observeConfigurationChanges() async {
+        for target in inventory.targets {
+            guard case .deviceConfig(let name, _) = target.source,
+                let device = devices.first(where: { $0.name == name }), let observed = await fingerprint(device)
+            else { continue }
+            try? store.setConfigFingerprint(
+                target: target.name, fingerprint: observed.value, source: observed.source, at: now(), backedUp: false)
+        }
+    }
+
+    private func configFailure(_ target: BackupTarget, _ device: String, _ error: BackupError, start: Date) -> BackupOutcome {
+        let id = try? store.beginBackup(
+            target: target.name, category: .configuration, kind: .config, period: calendar.month(of: start), at: start)
+        let record = id.flatMap { recordFailure(id: $0, target: target.name, device: device, error: error, staging: nil) }
+        return BackupOutcome(target: target.name, kind: .config, result: .failed, record: record, message: error.description)
+    }
+
+    func write(_ data: Data, to path: String) throws(BackupError) {
+        let temporary = "\(path).partial"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw .io(path: temporary, reason: "cannot be written: \(error.localizedDescription)")
+        }
+        try DurableFiles.fsync(temporary)
+        guard rename(temporary, path) == 0 else { throw .io(path: path, reason: "rename failed: \(DurableFiles.errnoText())") }
+        try DurableFiles.fsync((path as NSString).deletingLastPathComponent)
+    }
+}
