@@ -21,6 +21,9 @@ enum StoreSchema {
         migrator.registerMigration("v3-bindings") { db in
             try db.execute(sql: bindings)
         }
+        migrator.registerMigration("v4-compliance") { db in
+            try db.execute(sql: compliance)
+        }
         return migrator
     }
 
