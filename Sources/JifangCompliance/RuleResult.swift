@@ -73,4 +73,18 @@ public struct RuleResult: Sendable, Hashable, Codable {
     public var contribution: Double?
     /// The most this rule could have added had it passed.
     public var maxContribution: Double?
+
+    public init(
+        rule: String, article: String, title: String, titleZh: String, area: ComplianceArea, weight: Double,
+        status: RuleStatus, evidence: Evidence
+    ) {
+        self.rule = rule
+        self.article = article
+        self.title = title
+        self.titleZh = titleZh
+        self.area = area
+        self.weight = weight
+        self.status = status
+        self.evidence = evidence
+    }
 }
