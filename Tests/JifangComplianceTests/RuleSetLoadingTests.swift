@@ -63,7 +63,8 @@ struct RuleSetLoadingTests {
 
     @Test func duplicateID() {
         let text = Self.rule + Self.rule.replacingOccurrences(of: "rules:\n", with: "")
-        #expect(errors(text).contains { $0.hasPrefix("rules.yaml:14: rules[1].id: \"staff.training\" is already used") })
+        let found = errors(text)
+        #expect(found.contains { $0.hasPrefix("rules.yaml:13: rules[1].id: \"staff.training\" is already used") }, "\(found)")
     }
 
     @Test func perLevelParameterWithUnknownLevel() {

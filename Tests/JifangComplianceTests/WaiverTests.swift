@@ -22,10 +22,16 @@ struct WaiverTests {
         #expect(firewall.waiver?.approver == "Director Li")
         #expect(firewall.score == nil)
         #expect(after.result("bad", "staff.training")?.status == .fail)
-        let scoreBefore = try #require(before.scorecards.first { $0.unit.id == "bad" }?.score)
-        let scoreAfter = try #require(after.scorecards.first { $0.unit.id == "bad" }?.score)
+        // An error waived for the good county leaves the score's denominator, so the score rises.
+        try fixture.store.addWaiver(
+            Waiver(rule: "it.backup-monthly", unit: nil, justification: "Backup agent not deployed yet", approver: "Director Li",
+                   startsOn: CalendarDay("2026-01-01")!, expiresOn: CalendarDay("2026-12-31")!))
+        let waived = try fixture.evaluate()
+        #expect(waived.result("good", "it.backup-monthly")?.status == .waived)
+        let scoreBefore = try #require(before.scorecards.first { $0.unit.id == "good" }?.score)
+        let scoreAfter = try #require(waived.scorecards.first { $0.unit.id == "good" }?.score)
         #expect(scoreAfter > scoreBefore)
-        #expect(try fixture.store.waivers().count == 2)
+        #expect(try fixture.store.waivers().count == 3)
     }
 
     @Test func waiverMustNotExpireBeforeItStarts() throws {
