@@ -6,7 +6,7 @@ let usage = """
            jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
            jifang-bench watch [--frames N] [--stations N] [--file PATH]
-           jifang-bench evaluate [--cities N] [--counties N] [--townships N] [--polls N] [--seed N]
+           jifang-bench evaluate [--cities N] [--counties N] [--townships N] [--polls N] [--seed N] [--keep FILE]
 
     """
 let arguments = Array(CommandLine.arguments.dropFirst())

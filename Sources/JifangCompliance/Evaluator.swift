@@ -43,7 +43,8 @@ public struct Evaluator: Sendable {
         for unit in units {
             var results: [RuleResult] = []
             for rule in rules.rules {
-                let outcome = outcomes[rule.id]?[unit.id]
+                let outcome =
+                    outcomes[rule.id]?[unit.id]
                     ?? RuleOutcome(.error, "The check returned no result for this unit.")
                 var result = RuleResult(
                     rule: rule.id, article: rule.article, title: rule.title, titleZh: rule.titleZh, area: rule.area,
@@ -85,7 +86,8 @@ public struct Evaluator: Sendable {
 
     /// Rule id → unit id → outcome. Units outside a rule's levels get "not applicable"; a check
     /// that throws gives `error` with its reason.
-    private func evaluateRules(units: [OrganisationUnit], context: EvaluationContext) -> [String: [String: RuleOutcome]] {
+    private func evaluateRules(units: [OrganisationUnit], context: EvaluationContext) -> [String: [String: RuleOutcome]]
+    {
         var outcomes: [String: [String: RuleOutcome]] = [:]
         for rule in rules.rules {
             let applicable = units.filter { rule.levels.contains($0.level) }
@@ -93,14 +95,19 @@ public struct Evaluator: Sendable {
             for unit in units where !rule.levels.contains(unit.level) {
                 byUnit[unit.id] = RuleOutcome(
                     .notApplicable,
-                    "Applies to \(rule.levels.map(\.rawValue).joined(separator: ", ")) units, not \(unit.level.rawValue).")
+                    "Applies to \(rule.levels.map(\.rawValue).joined(separator: ", ")) units, not \(unit.level.rawValue)."
+                )
             }
             do {
                 if !applicable.isEmpty {
-                    byUnit.merge(try rule.check.implementation.evaluate(rule, units: applicable, context: context)) { a, _ in a }
+                    byUnit.merge(try rule.check.implementation.evaluate(rule, units: applicable, context: context)) {
+                        a, _ in a
+                    }
                 }
             } catch {
-                for unit in applicable { byUnit[unit.id] = RuleOutcome(.error, "The check could not read the store: \(error)") }
+                for unit in applicable {
+                    byUnit[unit.id] = RuleOutcome(.error, "The check could not read the store: \(error)")
+                }
             }
             outcomes[rule.id] = byUnit
         }

@@ -34,9 +34,11 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         guard let period = Period(period) else {
-            throw ValidationError("--period: \"\(period)\" is not a period; use e.g. 2026H2 (H1 January–June, H2 July–December).")
+            throw ValidationError(
+                "--period: \"\(period)\" is not a period; use e.g. 2026H2 (H1 January–June, H2 July–December).")
         }
-        let rules = try ComplianceRuleSet.load(path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
+        let rules = try ComplianceRuleSet.load(
+            path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
         let store = try Store(path: storeOptions.path, create: false)
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
         var report = try Evaluator(store: store, rules: rules).evaluate(period: period, asOf: asOfDay, save: !dryRun)
@@ -88,15 +90,18 @@ struct WaiverAdd: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let rules = try ComplianceRuleSet.load(path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
+        let rules = try ComplianceRuleSet.load(
+            path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
         guard rules.rules.contains(where: { $0.id == rule }) else {
             throw ValidationError(
-                "\"\(rule)\" is not a rule of \(policies)/rules.yaml; rules: \(rules.rules.map(\.id).joined(separator: ", ")).")
+                "\"\(rule)\" is not a rule of \(policies)/rules.yaml; rules: \(rules.rules.map(\.id).joined(separator: ", "))."
+            )
         }
         let waiver = try Store(path: storeOptions.path).addWaiver(
             Waiver(
                 rule: rule, unit: unit, justification: justification, approver: approver,
-                startsOn: try parseDay(start, option: "--start"), expiresOn: try parseDay(expires, option: "--expires")))
+                startsOn: try parseDay(start, option: "--start"), expiresOn: try parseDay(expires, option: "--expires"))
+        )
         if output.format == .json { return try printJSON(waiver) }
         print("Waiver #\(waiver.id) of \(rule) for \(unit ?? "every unit"), \(waiver.startsOn) to \(waiver.expiresOn).")
     }
@@ -113,7 +118,9 @@ struct WaiverList: ParsableCommand {
         let today = CalendarDay(Date(), utcOffsetSeconds: 28_800)
         for w in waivers {
             let state = w.isActive(on: today) ? "in force" : (today > w.expiresOn ? "expired" : "not yet")
-            print("#\(w.id) \(w.rule) \(w.unit ?? "*") \(w.startsOn)…\(w.expiresOn) (\(state)) by \(w.approver): \(w.justification)")
+            print(
+                "#\(w.id) \(w.rule) \(w.unit ?? "*") \(w.startsOn)…\(w.expiresOn) (\(state)) by \(w.approver): \(w.justification)"
+            )
         }
     }
 }

@@ -11,7 +11,8 @@ struct RankingTests {
         let directory = try TemporaryDirectory(prefix: "jifang-ranking")
         defer { directory.remove() }
         let store = try Store(path: directory.appending("store.sqlite").path)
-        let province = SyntheticProvince(seed: 3, cities: 1, countiesPerCity: 5, townshipsPerCounty: 0, pollsPerDevice: 2)
+        let province = SyntheticProvince(
+            seed: 3, cities: 1, countiesPerCity: 5, townshipsPerCounty: 0, pollsPerDevice: 2)
         try province.populate(store)
         let evaluator = Evaluator(store: store, rules: try TwoCounties.rules())
         let period = Period("2026H1")!
@@ -27,10 +28,12 @@ struct RankingTests {
         let last = counties.entries[4].unit
         for earlier in period.preceding(3) {
             try store.saveEvaluations([
-                StoredEvaluation(period: earlier.description, unit: top, level: .county, score: 90, rank: 1, rankedAmong: 5,
-                                 evaluatedAt: Date(), statuses: [:]),
-                StoredEvaluation(period: earlier.description, unit: last, level: .county, score: 10, rank: 5, rankedAmong: 5,
-                                 evaluatedAt: Date(), statuses: ["staff.training": "pass"]),
+                StoredEvaluation(
+                    period: earlier.description, unit: top, level: .county, score: 90, rank: 1, rankedAmong: 5,
+                    evaluatedAt: Date(), statuses: [:]),
+                StoredEvaluation(
+                    period: earlier.description, unit: last, level: .county, score: 10, rank: 5, rankedAmong: 5,
+                    evaluatedAt: Date(), statuses: ["staff.training": "pass"]),
             ])
         }
         let second = try evaluator.evaluate(period: period, asOf: asOf)

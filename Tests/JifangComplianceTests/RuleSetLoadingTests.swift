@@ -64,7 +64,9 @@ struct RuleSetLoadingTests {
     @Test func duplicateID() {
         let text = Self.rule + Self.rule.replacingOccurrences(of: "rules:\n", with: "")
         let found = errors(text)
-        #expect(found.contains { $0.hasPrefix("rules.yaml:13: rules[1].id: \"staff.training\" is already used") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("rules.yaml:13: rules[1].id: \"staff.training\" is already used") },
+            "\(found)")
     }
 
     @Test func perLevelParameterWithUnknownLevel() {

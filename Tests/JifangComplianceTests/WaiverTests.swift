@@ -10,11 +10,13 @@ struct WaiverTests {
         defer { fixture.directory.remove() }
         let before = try fixture.evaluate()
         try fixture.store.addWaiver(
-            Waiver(rule: "infra.firewall", unit: "bad", justification: "Firewall on order", approver: "Director Li",
-                   startsOn: CalendarDay("2026-01-01")!, expiresOn: CalendarDay("2026-12-31")!))
+            Waiver(
+                rule: "infra.firewall", unit: "bad", justification: "Firewall on order", approver: "Director Li",
+                startsOn: CalendarDay("2026-01-01")!, expiresOn: CalendarDay("2026-12-31")!))
         try fixture.store.addWaiver(
-            Waiver(rule: "staff.training", unit: "bad", justification: "Expired", approver: "Director Li",
-                   startsOn: CalendarDay("2025-01-01")!, expiresOn: CalendarDay("2026-03-31")!))
+            Waiver(
+                rule: "staff.training", unit: "bad", justification: "Expired", approver: "Director Li",
+                startsOn: CalendarDay("2025-01-01")!, expiresOn: CalendarDay("2026-03-31")!))
         let after = try fixture.evaluate()
         let firewall = try #require(after.result("bad", "infra.firewall"))
         #expect(firewall.status == .waived)
@@ -24,8 +26,10 @@ struct WaiverTests {
         #expect(after.result("bad", "staff.training")?.status == .fail)
         // An error waived for the good county leaves the score's denominator, so the score rises.
         try fixture.store.addWaiver(
-            Waiver(rule: "it.backup-monthly", unit: nil, justification: "Backup agent not deployed yet", approver: "Director Li",
-                   startsOn: CalendarDay("2026-01-01")!, expiresOn: CalendarDay("2026-12-31")!))
+            Waiver(
+                rule: "it.backup-monthly", unit: nil, justification: "Backup agent not deployed yet",
+                approver: "Director Li",
+                startsOn: CalendarDay("2026-01-01")!, expiresOn: CalendarDay("2026-12-31")!))
         let waived = try fixture.evaluate()
         #expect(waived.result("good", "it.backup-monthly")?.status == .waived)
         let scoreBefore = try #require(before.scorecards.first { $0.unit.id == "good" }?.score)
@@ -39,8 +43,9 @@ struct WaiverTests {
         defer { fixture.directory.remove() }
         #expect(throws: StoreError.self) {
             try fixture.store.addWaiver(
-                Waiver(rule: "x", unit: nil, justification: "j", approver: "a", startsOn: CalendarDay("2026-02-01")!,
-                       expiresOn: CalendarDay("2026-01-01")!))
+                Waiver(
+                    rule: "x", unit: nil, justification: "j", approver: "a", startsOn: CalendarDay("2026-02-01")!,
+                    expiresOn: CalendarDay("2026-01-01")!))
         }
     }
 }

@@ -40,11 +40,13 @@ struct BindingCoverageCheck: ComplianceCheck {
                 outcomes[unit.id] = RuleOutcome(.fail, "No IP–MAC bindings registered for the unit.")
             } else if loose.isEmpty {
                 outcomes[unit.id] = RuleOutcome(
-                    .pass, "\(plural(count, "binding")); every address seen on the unit's subnets in the period is bound.",
+                    .pass,
+                    "\(plural(count, "binding")); every address seen on the unit's subnets in the period is bound.",
                     records: ["bindings:\(unit.id)"])
             } else {
                 outcomes[unit.id] = RuleOutcome(
-                    .fail, "\(plural(loose.count, "address", "addresses")) seen on the unit's subnets without a binding: "
+                    .fail,
+                    "\(plural(loose.count, "address", "addresses")) seen on the unit's subnets without a binding: "
                         + loose.prefix(5).map(\.description).joined(separator: ", ") + ".",
                     records: loose.map { "arp_pair:\($0)" })
             }
@@ -60,7 +62,8 @@ struct ViolationsHandledCheck: ComplianceCheck {
     {
         let ownership = AddressOwnership(try context.store.bindings())
         let violations = try context.store.violationFacts(from: context.windowStart, to: context.windowEnd)
-        let byUnit = Dictionary(grouping: violations.filter { ownership.unit(of: $0.ip) != nil }, by: { ownership.unit(of: $0.ip)! })
+        let byUnit = Dictionary(
+            grouping: violations.filter { ownership.unit(of: $0.ip) != nil }, by: { ownership.unit(of: $0.ip)! })
         var outcomes: [String: RuleOutcome] = [:]
         for unit in units {
             let own = byUnit[unit.id] ?? []
@@ -71,9 +74,12 @@ struct ViolationsHandledCheck: ComplianceCheck {
             let open = own.filter { !$0.handled }
             outcomes[unit.id] =
                 open.isEmpty
-                ? RuleOutcome(.pass, "All \(plural(own.count, "violation")) handled.", records: own.map { "duty_log#\($0.event)" })
+                ? RuleOutcome(
+                    .pass, "All \(plural(own.count, "violation")) handled.", records: own.map { "duty_log#\($0.event)" }
+                )
                 : RuleOutcome(
-                    .fail, "\(open.count) of \(own.count) violations neither blocked nor resolved, e.g. "
+                    .fail,
+                    "\(open.count) of \(own.count) violations neither blocked nor resolved, e.g. "
                         + open.prefix(3).map { "\($0.ip) (event #\($0.event))" }.joined(separator: ", ") + ".",
                     records: open.map { "duty_log#\($0.event)" })
         }

@@ -15,7 +15,8 @@ struct DeviceSpecCheck: ComplianceCheck {
         for unit in units {
             let devices = facts[unit.id] ?? []
             guard !devices.isEmpty else {
-                outcomes[unit.id] = RuleOutcome(.notApplicable, "The unit has no \(kinds.joined(separator: ", ")) in the register.")
+                outcomes[unit.id] = RuleOutcome(
+                    .notApplicable, "The unit has no \(kinds.joined(separator: ", ")) in the register.")
                 continue
             }
             let unpolled = devices.filter { $0.poll == nil }
@@ -38,7 +39,8 @@ struct DeviceSpecCheck: ComplianceCheck {
                             + "(\(unpolled.prefix(3).map(\.device).joined(separator: ", ")))")
                 }
                 outcomes[unit.id] = RuleOutcome(
-                    .fail, "\(failing.count + unpolled.count) of \(devices.count) devices not shown to meet spec: "
+                    .fail,
+                    "\(failing.count + unpolled.count) of \(devices.count) devices not shown to meet spec: "
                         + parts.joined(separator: "; ") + ".",
                     records: failing.map { "device:\($0.device)" } + unpolled.map { "device:\($0.device)" } + records)
             }
@@ -54,7 +56,8 @@ struct DeviceUptimeCheck: ComplianceCheck {
     {
         let kinds = rule.parameters["kinds"]?.list ?? []
         let facts = Dictionary(
-            grouping: try context.store.availabilityFacts(kinds: kinds, from: context.windowStart, to: context.windowEnd),
+            grouping: try context.store.availabilityFacts(
+                kinds: kinds, from: context.windowStart, to: context.windowEnd),
             by: \.unit)
         var outcomes: [String: RuleOutcome] = [:]
         for unit in units {
@@ -71,18 +74,22 @@ struct DeviceUptimeCheck: ComplianceCheck {
             let required = String(format: "%.1f %%", minimum * 100)
             if short.isEmpty {
                 outcomes[unit.id] = RuleOutcome(
-                    .pass, "\(plural(devices.count, "device")) answered \(reachable) of \(polls) polls (each ≥ \(required)).",
+                    .pass,
+                    "\(plural(devices.count, "device")) answered \(reachable) of \(polls) polls (each ≥ \(required)).",
                     records: records)
             } else {
                 let detail = short.prefix(3).map { d in
                     d.polls == 0
                         ? "\(d.device): no polls"
-                        : "\(d.device): \(d.reachable)/\(d.polls)" + (d.firstMiss.map { ", first miss poll#\($0)" } ?? "")
+                        : "\(d.device): \(d.reachable)/\(d.polls)"
+                            + (d.firstMiss.map { ", first miss poll#\($0)" } ?? "")
                 }
                 outcomes[unit.id] = RuleOutcome(
-                    .fail, "\(short.count) of \(devices.count) devices below \(required) of polls answered ("
+                    .fail,
+                    "\(short.count) of \(devices.count) devices below \(required) of polls answered ("
                         + detail.joined(separator: "; ") + ").",
-                    records: short.map { "device:\($0.device)" } + short.compactMap { $0.firstMiss.map { "poll#\($0)" } })
+                    records: short.map { "device:\($0.device)" }
+                        + short.compactMap { $0.firstMiss.map { "poll#\($0)" } })
             }
         }
         return outcomes
@@ -94,7 +101,8 @@ struct FirewallPresentCheck: ComplianceCheck {
     func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
         -> [String: RuleOutcome]
     {
-        let devices = Dictionary(grouping: try context.devices().filter { $0.kind == .firewall && $0.unit != nil }, by: { $0.unit! })
+        let devices = Dictionary(
+            grouping: try context.devices().filter { $0.kind == .firewall && $0.unit != nil }, by: { $0.unit! })
         let assets = Dictionary(
             grouping: try context.assets().filter { $0.kind == .firewall && $0.state != .scrapped && $0.unit != nil },
             by: { $0.unit! })
@@ -139,7 +147,8 @@ struct AssetCountCheck: ComplianceCheck {
             outcomes[unit.id] =
                 found.count >= required
                 ? RuleOutcome(.pass, "\(plural(found.count, kind)) registered; \(reason) required.", records: records)
-                : RuleOutcome(.fail, "Only \(plural(found.count, kind)) registered; \(reason) required.", records: records)
+                : RuleOutcome(
+                    .fail, "Only \(plural(found.count, kind)) registered; \(reason) required.", records: records)
         }
         return outcomes
     }

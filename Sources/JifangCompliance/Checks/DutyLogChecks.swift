@@ -10,7 +10,9 @@ struct DutyLogDailyCheck: ComplianceCheck {
         let workingDays = context.workingDays
         guard !workingDays.isEmpty else {
             return Dictionary(
-                uniqueKeysWithValues: units.map { ($0.id, RuleOutcome(.notApplicable, "No working day of the period has passed.")) })
+                uniqueKeysWithValues: units.map {
+                    ($0.id, RuleOutcome(.notApplicable, "No working day of the period has passed."))
+                })
         }
         let days = try context.store.dutyLogDays(from: context.firstDay, to: context.lastDay)
         var outcomes: [String: RuleOutcome] = [:]
@@ -22,7 +24,8 @@ struct DutyLogDailyCheck: ComplianceCheck {
                 missing.isEmpty
                 ? RuleOutcome(.pass, "All \(workingDays.count) working days have an entry.", records: records)
                 : RuleOutcome(
-                    .fail, "\(missing.count) of \(workingDays.count) working days have no entry, e.g. "
+                    .fail,
+                    "\(missing.count) of \(workingDays.count) working days have no entry, e.g. "
                         + missing.prefix(5).map(\.description).joined(separator: ", ") + ".", records: records)
         }
         return outcomes
@@ -34,8 +37,11 @@ struct FaultRecordsCheck: ComplianceCheck {
     func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
         -> [String: RuleOutcome]
     {
-        let faults = context.isEmptyWindow
-            ? [:] : Dictionary(grouping: try context.store.faultRecordFacts(from: context.firstDay, to: context.lastDay), by: \.unit)
+        let faults =
+            context.isEmptyWindow
+            ? [:]
+            : Dictionary(
+                grouping: try context.store.faultRecordFacts(from: context.firstDay, to: context.lastDay), by: \.unit)
         var outcomes: [String: RuleOutcome] = [:]
         for unit in units {
             let own = faults[unit.id] ?? []
@@ -50,7 +56,8 @@ struct FaultRecordsCheck: ComplianceCheck {
                     .pass, "All \(plural(own.count, "fault record")) have the five fields.",
                     records: own.map { "duty_log#\($0.id)" })
                 : RuleOutcome(
-                    .fail, "\(incomplete.count) of \(own.count) fault records incomplete: "
+                    .fail,
+                    "\(incomplete.count) of \(own.count) fault records incomplete: "
                         + incomplete.prefix(3).map { "#\($0.id) lacks \($0.missing.joined(separator: ", "))" }
                         .joined(separator: "; ") + ".", records: incomplete.map { "duty_log#\($0.id)" })
         }
@@ -70,19 +77,24 @@ struct SupervisorReviewCheck: ComplianceCheck {
             let levelUnits = units.filter { $0.level == level }
             guard due >= context.firstDay else {
                 for unit in levelUnits {
-                    outcomes[unit.id] = RuleOutcome(.notApplicable, "No entry of the period is older than \(grace) days yet.")
+                    outcomes[unit.id] = RuleOutcome(
+                        .notApplicable, "No entry of the period is older than \(grace) days yet.")
                 }
                 continue
             }
             let facts = Dictionary(
-                uniqueKeysWithValues: try context.store.unreviewedFacts(from: context.firstDay, to: due).map { ($0.unit, $0) })
+                uniqueKeysWithValues: try context.store.unreviewedFacts(from: context.firstDay, to: due).map {
+                    ($0.unit, $0)
+                })
             for unit in levelUnits {
                 if let fact = facts[unit.id] {
                     outcomes[unit.id] = RuleOutcome(
-                        .fail, "\(plural(fact.count, "entry", "entries")) up to \(due) not reviewed by a supervisor, "
+                        .fail,
+                        "\(plural(fact.count, "entry", "entries")) up to \(due) not reviewed by a supervisor, "
                             + "the oldest of \(fact.firstDay).", records: ["duty_log#\(fact.firstEntry)"])
                 } else {
-                    outcomes[unit.id] = RuleOutcome(.pass, "Every entry up to \(due) is covered by a supervisor's review.")
+                    outcomes[unit.id] = RuleOutcome(
+                        .pass, "Every entry up to \(due) is covered by a supervisor's review.")
                 }
             }
         }
@@ -107,7 +119,9 @@ struct WeeklyLogKeywordCheck: ComplianceCheck {
         }
         guard !weeks.isEmpty else {
             return Dictionary(
-                uniqueKeysWithValues: units.map { ($0.id, RuleOutcome(.notApplicable, "No full week of the period has passed.")) })
+                uniqueKeysWithValues: units.map {
+                    ($0.id, RuleOutcome(.notApplicable, "No full week of the period has passed."))
+                })
         }
         let keywords = rule.parameters["keywords"]?.list ?? []
         let matches = try context.store.dutyLogMatches(keywords: keywords, from: context.firstDay, to: context.lastDay)
@@ -128,7 +142,8 @@ struct WeeklyLogKeywordCheck: ComplianceCheck {
                 missing.isEmpty
                 ? RuleOutcome(.pass, "All \(weeks.count) weeks have \(what).", records: records)
                 : RuleOutcome(
-                    .fail, "\(missing.count) of \(weeks.count) weeks lack \(what), e.g. the week of "
+                    .fail,
+                    "\(missing.count) of \(weeks.count) weeks lack \(what), e.g. the week of "
                         + missing.prefix(3).map(\.description).joined(separator: ", ") + ".", records: records)
         }
         return outcomes

@@ -7,7 +7,8 @@ struct IdlePowerOnCheck: ComplianceCheck {
     func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
         -> [String: RuleOutcome]
     {
-        let idle = Dictionary(grouping: try context.assets().filter { $0.state == .idle && $0.unit != nil }, by: { $0.unit! })
+        let idle = Dictionary(
+            grouping: try context.assets().filter { $0.state == .idle && $0.unit != nil }, by: { $0.unit! })
         let runs = try context.store.powerOnDays()
         // Complete months of the window: those whose last day is before asOf.
         var months: [(first: CalendarDay, last: CalendarDay)] = []
@@ -22,7 +23,8 @@ struct IdlePowerOnCheck: ComplianceCheck {
             let assets = idle[unit.id] ?? []
             guard !assets.isEmpty, !months.isEmpty else {
                 outcomes[unit.id] = RuleOutcome(
-                    .notApplicable, assets.isEmpty ? "No idle equipment in the register." : "No month of the period is over yet.")
+                    .notApplicable,
+                    assets.isEmpty ? "No idle equipment in the register." : "No month of the period is over yet.")
                 continue
             }
             var gaps: [String] = []
@@ -37,10 +39,13 @@ struct IdlePowerOnCheck: ComplianceCheck {
             let records = assets.map { "asset:\($0.tag)" }
             outcomes[unit.id] =
                 gaps.isEmpty
-                ? RuleOutcome(.pass, "All \(plural(assets.count, "idle asset")) were powered on every month.", records: records)
+                ? RuleOutcome(
+                    .pass, "All \(plural(assets.count, "idle asset")) were powered on every month.", records: records)
                 : RuleOutcome(
-                    .fail, "\(plural(gaps.count, "month")) without a power-on run: "
-                        + gaps.prefix(4).joined(separator: ", ") + (gaps.count > 4 ? ", …" : "") + ".", records: records)
+                    .fail,
+                    "\(plural(gaps.count, "month")) without a power-on run: "
+                        + gaps.prefix(4).joined(separator: ", ") + (gaps.count > 4 ? ", …" : "") + ".", records: records
+                )
         }
         return outcomes
     }
@@ -52,7 +57,9 @@ struct RepairsAndScrappingCheck: ComplianceCheck {
         -> [String: RuleOutcome]
     {
         let assets = Dictionary(
-            grouping: try context.assets().filter { ($0.state == .underRepair || $0.state == .scrapped) && $0.unit != nil },
+            grouping: try context.assets().filter {
+                ($0.state == .underRepair || $0.state == .scrapped) && $0.unit != nil
+            },
             by: { $0.unit! })
         let openTickets = Set(try context.store.repairTickets(openOnly: true).map(\.asset))
         let scrapped = try context.store.scrappedAssetTags()
@@ -63,15 +70,20 @@ struct RepairsAndScrappingCheck: ComplianceCheck {
                 outcomes[unit.id] = RuleOutcome(.notApplicable, "No equipment under repair or scrapped.")
                 continue
             }
-            let unrecorded = own.filter { $0.state == .underRepair ? !openTickets.contains($0.tag) : !scrapped.contains($0.tag) }
+            let unrecorded = own.filter {
+                $0.state == .underRepair ? !openTickets.contains($0.tag) : !scrapped.contains($0.tag)
+            }
             outcomes[unit.id] =
                 unrecorded.isEmpty
                 ? RuleOutcome(
                     .pass, "All \(plural(own.count, "asset")) under repair or scrapped have their record.",
                     records: own.map { "asset:\($0.tag)" })
                 : RuleOutcome(
-                    .fail, "\(unrecorded.count) of \(own.count) lack a record: "
-                        + unrecorded.prefix(4).map { "\($0.tag) (\($0.state.rawValue), no \($0.state == .underRepair ? "repair ticket" : "scrap record"))" }
+                    .fail,
+                    "\(unrecorded.count) of \(own.count) lack a record: "
+                        + unrecorded.prefix(4).map {
+                            "\($0.tag) (\($0.state.rawValue), no \($0.state == .underRepair ? "repair ticket" : "scrap record"))"
+                        }
                         .joined(separator: ", ") + ".", records: unrecorded.map { "asset:\($0.tag)" })
         }
         return outcomes
@@ -87,7 +99,8 @@ struct LoansReturnedCheck: ComplianceCheck {
         let loans = try context.store.loans().filter { loan in
             loan.lentOn <= context.lastDay && (loan.returnedOn.map { $0 >= context.firstDay } ?? true)
         }
-        let byUnit = Dictionary(grouping: loans.filter { staffUnit[$0.borrower] != nil }, by: { staffUnit[$0.borrower]!! })
+        let byUnit = Dictionary(
+            grouping: loans.filter { staffUnit[$0.borrower] != nil }, by: { staffUnit[$0.borrower]!! })
         var outcomes: [String: RuleOutcome] = [:]
         for unit in units {
             let own = byUnit[unit.id] ?? []
@@ -101,10 +114,14 @@ struct LoansReturnedCheck: ComplianceCheck {
             }
             outcomes[unit.id] =
                 late.isEmpty
-                ? RuleOutcome(.pass, "All \(plural(own.count, "loan")) returned or renewed in time.", records: own.map { "loan#\($0.id)" })
+                ? RuleOutcome(
+                    .pass, "All \(plural(own.count, "loan")) returned or renewed in time.",
+                    records: own.map { "loan#\($0.id)" })
                 : RuleOutcome(
-                    .fail, "\(late.count) of \(own.count) loans overdue: "
-                        + late.prefix(3).map { "#\($0.id) \($0.title) to \($0.borrower), due \($0.due)" }.joined(separator: "; ") + ".",
+                    .fail,
+                    "\(late.count) of \(own.count) loans overdue: "
+                        + late.prefix(3).map { "#\($0.id) \($0.title) to \($0.borrower), due \($0.due)" }.joined(
+                            separator: "; ") + ".",
                     records: late.map { "loan#\($0.id)" })
         }
         return outcomes
@@ -129,9 +146,11 @@ struct GovernanceCountCheck: ComplianceCheck {
             }
             let required = Int((perYear * context.period.yearFraction).rounded(.up))
             let own = records[unit.id] ?? []
-            let text = "\(plural(own.count, kind.rawValue)) since \(context.yearFirstDay); \(required) required "
+            let text =
+                "\(plural(own.count, kind.rawValue)) since \(context.yearFirstDay); \(required) required "
                 + "(\(formatNumber(perYear)) a year)."
-            outcomes[unit.id] = RuleOutcome(own.count >= required ? .pass : .fail, text, records: own.map { "governance#\($0.id)" })
+            outcomes[unit.id] = RuleOutcome(
+                own.count >= required ? .pass : .fail, text, records: own.map { "governance#\($0.id)" })
         }
         return outcomes
     }

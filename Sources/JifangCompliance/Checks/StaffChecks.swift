@@ -52,8 +52,10 @@ struct DegreeCheck: ComplianceCheck {
                     .pass, "All \(plural(people.count, "professional")) hold \(minimum.rawValue) or higher.",
                     records: people.map { "staff:\($0.id)" })
                 : RuleOutcome(
-                    .fail, "\(short.count) of \(people.count) professionals below \(minimum.rawValue): "
-                        + short.map { "\($0.id) (\($0.degree?.rawValue ?? "none recorded"))" }.joined(separator: ", ") + ".",
+                    .fail,
+                    "\(short.count) of \(people.count) professionals below \(minimum.rawValue): "
+                        + short.map { "\($0.id) (\($0.degree?.rawValue ?? "none recorded"))" }.joined(separator: ", ")
+                        + ".",
                     records: short.map { "staff:\($0.id)" })
         }
         return outcomes
@@ -81,11 +83,15 @@ struct CertificateCheck: ComplianceCheck {
             outcomes[unit.id] =
                 without.isEmpty
                 ? RuleOutcome(
-                    .pass, "All \(plural(people.count, "professional")) hold a post certificate issued by the \(issuer.rawValue).",
+                    .pass,
+                    "All \(plural(people.count, "professional")) hold a post certificate issued by the \(issuer.rawValue).",
                     records: people.map { "staff:\($0.id)" })
                 : RuleOutcome(
-                    .fail, "\(without.count) of \(people.count) professionals lack a \(issuer.rawValue)-issued certificate: "
-                        + without.map { "\($0.id) (\($0.certificate.map { "issued by \($0.issuedBy.rawValue)" } ?? "none"))" }
+                    .fail,
+                    "\(without.count) of \(people.count) professionals lack a \(issuer.rawValue)-issued certificate: "
+                        + without.map {
+                            "\($0.id) (\($0.certificate.map { "issued by \($0.issuedBy.rawValue)" } ?? "none"))"
+                        }
                         .joined(separator: ", ") + ".",
                     records: without.map { "staff:\($0.id)" })
         }
@@ -101,7 +107,9 @@ struct TrainingCheck: ComplianceCheck {
     {
         let professionals = try context.professionals()
         let trainings = Dictionary(
-            grouping: try context.store.trainings().filter { $0.day >= context.yearFirstDay && $0.day <= context.lastDay },
+            grouping: try context.store.trainings().filter {
+                $0.day >= context.yearFirstDay && $0.day <= context.lastDay
+            },
             by: \.person)
         let fraction = context.period.yearFraction
         var outcomes: [String: RuleOutcome] = [:]
@@ -126,9 +134,11 @@ struct TrainingCheck: ComplianceCheck {
             let requirement = "\(sessions) trainings and \(formatNumber(hours)) h since \(context.yearFirstDay)"
             outcomes[unit.id] =
                 short.isEmpty
-                ? RuleOutcome(.pass, "All \(plural(people.count, "professional")) had \(requirement).", records: records)
+                ? RuleOutcome(
+                    .pass, "All \(plural(people.count, "professional")) had \(requirement).", records: records)
                 : RuleOutcome(
-                    .fail, "\(short.count) of \(people.count) professionals short of \(requirement): "
+                    .fail,
+                    "\(short.count) of \(people.count) professionals short of \(requirement): "
                         + short.joined(separator: ", ") + ".", records: people.map { "staff:\($0.id)" } + records)
         }
         return outcomes

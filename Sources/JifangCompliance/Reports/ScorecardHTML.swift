@@ -37,10 +37,13 @@ public enum ScorecardHTML {
         out += "</p>\n"
         let bars = card.areas.map { ("\($0.area.chinese) \($0.area.rawValue)", $0.score) }
         out += barChart(bars)
-        out += "<table><tr><th>Rule</th><th>Article</th><th>Status</th><th>Score</th><th>Points</th><th>Evidence</th></tr>\n"
+        out +=
+            "<table><tr><th>Rule</th><th>Article</th><th>Status</th><th>Score</th><th>Points</th><th>Evidence</th></tr>\n"
         for r in card.results {
-            out += "<tr><td>\(escape(r.rule))<br>\(escape(r.title))<br>\(escape(r.titleZh))</td><td>\(escape(r.article))</td>"
-            out += "<td class=\"\(r.status.rawValue)\">\(r.status.rawValue)</td><td>\(r.score.map { ScorecardText.format($0) } ?? "–")</td>"
+            out +=
+                "<tr><td>\(escape(r.rule))<br>\(escape(r.title))<br>\(escape(r.titleZh))</td><td>\(escape(r.article))</td>"
+            out +=
+                "<td class=\"\(r.status.rawValue)\">\(r.status.rawValue)</td><td>\(r.score.map { ScorecardText.format($0) } ?? "–")</td>"
             out += "<td>\(r.contribution.map { String(format: "%.2f / %.2f", $0, r.maxContribution ?? 0) } ?? "–")</td>"
             out += "<td>\(escape(r.evidence.summary))"
             if let waiver = r.waiver {
@@ -63,7 +66,8 @@ public enum ScorecardHTML {
         out += "<table><tr><th>Rank</th><th>Unit</th><th>Score</th><th>Flags</th></tr>\n"
         for e in ranking.entries {
             out += "<tr><td>\(e.rank)</td><td>\(escape(e.name)) (\(escape(e.unit)))</td>"
-            out += "<td>\(ScorecardText.format(e.score))</td><td>\(e.flags.map(\.rawValue).joined(separator: ", "))</td></tr>\n"
+            out +=
+                "<td>\(ScorecardText.format(e.score))</td><td>\(e.flags.map(\.rawValue).joined(separator: ", "))</td></tr>\n"
         }
         return out + "</table></section>\n"
     }
@@ -79,7 +83,9 @@ public enum ScorecardHTML {
             let color = (bar.1 ?? 0) >= 80 ? "#1a7f37" : (bar.1 ?? 0) >= 60 ? "#d4a017" : "#c62828"
             svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\">\(escape(bar.0))</text>"
             svg += "<rect x=\"230\" y=\"\(y + 3)\" width=\"360\" height=\"14\" fill=\"#eee\"/>"
-            if bar.1 != nil { svg += "<rect x=\"230\" y=\"\(y + 3)\" width=\"\(width)\" height=\"14\" fill=\"\(color)\"/>" }
+            if bar.1 != nil {
+                svg += "<rect x=\"230\" y=\"\(y + 3)\" width=\"\(width)\" height=\"14\" fill=\"\(color)\"/>"
+            }
             svg += "<text x=\"596\" y=\"\(y + 15)\" font-size=\"12\">\(ScorecardText.format(bar.1))</text>\n"
         }
         return svg + "</svg>\n"

@@ -15,7 +15,8 @@ public enum ScorecardText {
                 out += "  \(area.area.rawValue): \(format(area.score)) (\(area.passed)/\(area.counted) passed)\n"
             }
             let rows: [[String]] = card.results.map { r -> [String] in
-                let waiver = r.waiver.map { " Waived by \($0.approver) until \($0.expiresOn): \($0.justification)" } ?? ""
+                let waiver =
+                    r.waiver.map { " Waived by \($0.approver) until \($0.expiresOn): \($0.justification)" } ?? ""
                 return [
                     r.rule, r.article, r.status.rawValue, r.score.map { format($0) } ?? "-",
                     r.contribution.map { String(format: "%.2f/%.2f", $0, r.maxContribution ?? 0) } ?? "-",
@@ -32,7 +33,10 @@ public enum ScorecardText {
             out += table(
                 header: ["RANK", "UNIT", "NAME", "SCORE", "FLAGS"],
                 rows: ranking.entries.map {
-                    [String($0.rank), $0.unit, $0.name, format($0.score), $0.flags.map(\.rawValue).joined(separator: ",")]
+                    [
+                        String($0.rank), $0.unit, $0.name, format($0.score),
+                        $0.flags.map(\.rawValue).joined(separator: ","),
+                    ]
                 })
         }
         return out

@@ -38,7 +38,9 @@ public enum Ranking {
                 if isBottom && was(earlier[0], { Self.isBottom($0) }) { flags.append(.accountability) }
                 cards[index].flags = flags
                 entries.append(
-                    .init(rank: cards[index].rank!, unit: unit, name: cards[index].unit.name, score: cards[index].score!, flags: flags))
+                    .init(
+                        rank: cards[index].rank!, unit: unit, name: cards[index].unit.name, score: cards[index].score!,
+                        flags: flags))
             }
             rankings.append(LevelRanking(level: level, entries: entries))
         }
@@ -58,11 +60,15 @@ public enum Ranking {
             guard let before = byUnit[cards[i].unit.id] else { continue }
             cards[i].previousScore = before.score
             for result in cards[i].results {
-                guard let old = before.statuses[result.rule], let oldStatus = RuleStatus(rawValue: old) else { continue }
+                guard let old = before.statuses[result.rule], let oldStatus = RuleStatus(rawValue: old) else {
+                    continue
+                }
                 if oldStatus == .pass && result.status.isFailing {
-                    cards[i].changes.append(.init(rule: result.rule, kind: .newlyFailing, before: old, after: result.status))
+                    cards[i].changes.append(
+                        .init(rule: result.rule, kind: .newlyFailing, before: old, after: result.status))
                 } else if oldStatus.isFailing && result.status == .pass {
-                    cards[i].changes.append(.init(rule: result.rule, kind: .newlyPassing, before: old, after: result.status))
+                    cards[i].changes.append(
+                        .init(rule: result.rule, kind: .newlyPassing, before: old, after: result.status))
                 }
             }
         }

@@ -20,7 +20,8 @@ public struct SyntheticProvince: Sendable {
     public var period: Period
 
     public init(
-        seed: UInt64 = 1, cities: Int = 2, countiesPerCity: Int = 2, townshipsPerCounty: Int = 1, pollsPerDevice: Int = 6,
+        seed: UInt64 = 1, cities: Int = 2, countiesPerCity: Int = 2, townshipsPerCounty: Int = 1,
+        pollsPerDevice: Int = 6,
         period: Period = Period(year: 2026, half: 1)!
     ) {
         self.seed = seed
@@ -51,7 +52,8 @@ public struct SyntheticProvince: Sendable {
                 for t in 0..<townshipsPerCounty {
                     units.append(
                         OrganisationUnit(
-                            id: county + String(format: "%03d", t + 1), name: "Township \(c)-\(k)-\(t + 1)", level: .township,
+                            id: county + String(format: "%03d", t + 1), name: "Township \(c)-\(k)-\(t + 1)",
+                            level: .township,
                             parent: county))
                 }
             }
@@ -91,12 +93,14 @@ public struct SyntheticProvince: Sendable {
             let q = diligence[device.unit!]!
             let meetsSpec = rng.unit() < q + 0.2
             for p in 0..<pollsPerDevice {
-                let time = start(of: period.firstDay).addingTimeInterval(span * (Double(p) + 0.5) / Double(pollsPerDevice))
+                let time = start(of: period.firstDay).addingTimeInterval(
+                    span * (Double(p) + 0.5) / Double(pollsPerDevice))
                 var health = DeviceHealth(device: device, polledAt: time, reachable: rng.unit() < 0.9 + q / 10)
                 health.findings = [
                     Finding(
                         rule: "\(kindsByDevice[device.name]!.rawValue).memory", article: "Art. 55–59",
-                        status: meetsSpec ? .pass : .fail, message: meetsSpec ? "memory meets spec" : "memory below spec")
+                        status: meetsSpec ? .pass : .fail,
+                        message: meetsSpec ? "memory meets spec" : "memory below spec")
                 ]
                 try store.record(health: health, observations: [], conditions: [])
                 totals.polls += 1
@@ -107,7 +111,8 @@ public struct SyntheticProvince: Sendable {
         for unit in evaluated {
             let q = diligence[unit.id]!
             // Staff: two or three professionals and a supervisor.
-            let degree: Degree = unit.level == .city ? .bachelor : unit.level == .county ? .associate : .secondaryTechnical
+            let degree: Degree =
+                unit.level == .city ? .bachelor : unit.level == .county ? .associate : .secondaryTechnical
             let issuer: UnitLevel = unit.level == .township ? .city : .province
             let roles: [[StaffRole]] =
                 unit.level == .township ? [[.technician], [.technician]] : [[.administrator], [.technician]]
@@ -118,12 +123,15 @@ public struct SyntheticProvince: Sendable {
                         id: id, name: "Staff \(unit.id)-\(i)", unit: unit.id, roles: role,
                         degree: rng.unit() < q + 0.3 ? degree : .other,
                         certificate: rng.unit() < q + 0.3
-                            ? PostCertificate(number: "C\(id)", issuedBy: issuer, issuedOn: period.firstDay.adding(days: -400)) : nil,
+                            ? PostCertificate(
+                                number: "C\(id)", issuedBy: issuer, issuedOn: period.firstDay.adding(days: -400)) : nil,
                         joinedOn: period.firstDay.adding(days: -800)))
                 let sessions = rng.unit() < q ? 2 : 1
                 for s in 0..<sessions {
                     try store.addTraining(
-                        Training(id: 0, person: id, day: period.firstDay.adding(days: 20 + 60 * s), hours: 24, title: "Training \(s + 1)"))
+                        Training(
+                            id: 0, person: id, day: period.firstDay.adding(days: 20 + 60 * s), hours: 24,
+                            title: "Training \(s + 1)"))
                 }
             }
             let supervisor = "\(unit.id)-sup"
@@ -133,11 +141,14 @@ public struct SyntheticProvince: Sendable {
             // Assets: PCs, a printer, one idle PC powered on most months.
             var assets: [Asset] = []
             let pcs = rng.unit() < q ? 3 : 1
-            for i in 0..<pcs { assets.append(Asset(tag: "\(unit.id)-pc\(i)", name: "PC \(i)", kind: .pc, unit: unit.id)) }
+            for i in 0..<pcs {
+                assets.append(Asset(tag: "\(unit.id)-pc\(i)", name: "PC \(i)", kind: .pc, unit: unit.id))
+            }
             assets.append(Asset(tag: "\(unit.id)-prn", name: "Printer", kind: .printer, unit: unit.id))
             assets.append(
-                Asset(tag: "\(unit.id)-idle", name: "Spare PC", kind: .pc, state: .idle, unit: unit.id,
-                      stateSince: period.firstDay.adding(days: -30)))
+                Asset(
+                    tag: "\(unit.id)-idle", name: "Spare PC", kind: .pc, state: .idle, unit: unit.id,
+                    stateSince: period.firstDay.adding(days: -30)))
             try store.saveAssets(assets, actor: "synthetic", at: start(of: period.firstDay))
             var month = period.firstDay
             while month <= asOf {
@@ -173,13 +184,15 @@ public struct SyntheticProvince: Sendable {
                     DutyLogEntry(
                         id: 0, unit: unit.id, day: day, time: start(of: day).addingTimeInterval(9 * 3600),
                         category: .other, text: scan ? "Weekly virus scan of all machines" : "Routine checks",
-                        author: "\(unit.id)-p0", source: .manual, recordedAt: start(of: day).addingTimeInterval(9 * 3600)),
+                        author: "\(unit.id)-p0", source: .manual,
+                        recordedAt: start(of: day).addingTimeInterval(9 * 3600)),
                     recordedAt: start(of: day).addingTimeInterval(9 * 3600))
                 entries.append(entry.id)
                 totals.logEntries += 1
                 if day.adding(days: 1).day == 1 && rng.unit() < q + 0.2 {
                     try store.signDutyLogReview(
-                        unit: unit.id, from: reviewedUpTo.adding(days: 1), to: day, supervisor: supervisor, comment: nil,
+                        unit: unit.id, from: reviewedUpTo.adding(days: 1), to: day, supervisor: supervisor,
+                        comment: nil,
                         entries: entries, at: start(of: day).addingTimeInterval(17 * 3600))
                     entries = []
                     reviewedUpTo = day

@@ -69,7 +69,11 @@ extension ComplianceRuleSet {
         if let levelNodes = map.required("levels")?.oneOrMany() {
             let parsed = levelNodes.compactMap { $0.oneOf(UnitLevel.self) }
             if parsed.count == levelNodes.count {
-                if parsed.isEmpty { map.optional("levels")?.invalid("must name at least one level") } else { levels = parsed }
+                if parsed.isEmpty {
+                    map.optional("levels")?.invalid("must name at least one level")
+                } else {
+                    levels = parsed
+                }
             }
         }
         let checkNode = map.required("check")
@@ -79,7 +83,11 @@ extension ComplianceRuleSet {
         if let parameterNode = map.optional("parameters") {
             if let entries = parameterNode.anyMapping()?.entries {
                 for (key, value) in entries {
-                    if let parameter = readParameter(value) { parameters[key] = parameter } else { parametersOK = false }
+                    if let parameter = readParameter(value) {
+                        parameters[key] = parameter
+                    } else {
+                        parametersOK = false
+                    }
                 }
             } else {
                 parametersOK = false
@@ -128,11 +136,16 @@ extension ComplianceRuleSet {
             for (key, value) in entries {
                 guard let level = UnitLevel(rawValue: key) else {
                     value.invalid(
-                        "\"\(key)\" is not a unit level (use \(UnitLevel.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        "\"\(key)\" is not a unit level (use \(UnitLevel.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                     ok = false
                     continue
                 }
-                if let parameter = readParameter(value, perLevel: false) { values[level] = parameter } else { ok = false }
+                if let parameter = readParameter(value, perLevel: false) {
+                    values[level] = parameter
+                } else {
+                    ok = false
+                }
             }
             return ok ? .byLevel(values) : nil
         case .alias:

@@ -29,9 +29,12 @@ extension Store {
                 let poll: Int64? = row["poll"]
                 var failed: [String] = []
                 if let poll {
-                    failed = try Row.fetchAll(findings, arguments: [poll]).map { "\($0[0] as String): \($0[1] as String)" }
+                    failed = try Row.fetchAll(findings, arguments: [poll]).map {
+                        "\($0[0] as String): \($0[1] as String)"
+                    }
                 }
-                return DeviceSpecFact(unit: row["unit"], device: row["name"], kind: row["kind"], poll: poll, failed: failed)
+                return DeviceSpecFact(
+                    unit: row["unit"], device: row["name"], kind: row["kind"], poll: poll, failed: failed)
             }
         }
     }
@@ -49,7 +52,8 @@ extension Store {
                     GROUP BY d.name ORDER BY d.unit, d.name
                     """, arguments: [from.storeMillis, to.storeMillis, Self.jsonArray(kinds)]
             ).map { row in
-                DeviceAvailabilityFact(unit: row[0], device: row[1], polls: row[2], reachable: row[3], firstMiss: row[4])
+                DeviceAvailabilityFact(
+                    unit: row[0], device: row[1], polls: row[2], reachable: row[3], firstMiss: row[4])
             }
         }
     }
@@ -158,7 +162,8 @@ extension Store {
 
     /// Tags of assets with a scrap record (Art. 139).
     public func scrappedAssetTags() throws -> Set<String> {
-        try read("read the scrap records") { db in try Set(String.fetchAll(db, sql: "SELECT asset FROM scrap_records")) }
+        try read("read the scrap records") { db in try Set(String.fetchAll(db, sql: "SELECT asset FROM scrap_records"))
+        }
     }
 
     /// IP addresses seen in ARP traffic at some time in `from..<to`.
