@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "JifangStore", targets: ["JifangStore"]),
         .library(name: "JifangAgents", targets: ["JifangAgents"]),
         .library(name: "JifangRecords", targets: ["JifangRecords"]),
+        .library(name: "JifangCompliance", targets: ["JifangCompliance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,11 +64,15 @@ let package = Package(
         ),
         // Operations records: asset lifecycle, duty-log chain and reviews, document loans, staff, CSV.
         .target(name: "JifangRecords", dependencies: ["JifangModel", "JifangStore"], swiftSettings: strict),
+        // The half-yearly evaluation: rules from Policies/rules.yaml checked against the store, scores, ranking.
+        .target(
+            name: "JifangCompliance", dependencies: ["JifangModel", "JifangStore", "JifangConfig"],
+            swiftSettings: strict),
         .executableTarget(
             name: "jifang",
             dependencies: [
                 "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangRecords",
-                "JifangCapture",
+                "JifangCapture", "JifangCompliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -86,11 +91,14 @@ let package = Package(
         ),
         .testTarget(name: "JifangRecordsTests", dependencies: ["JifangRecords", "JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
+        .testTarget(
+            name: "JifangComplianceTests", dependencies: ["JifangCompliance", "JifangTesting"], exclude: ["Golden"]),
 
         .executableTarget(
             name: "jifang-bench",
             dependencies: [
                 "JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture", "JifangTesting",
+                "JifangCompliance",
             ],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict

@@ -6,6 +6,7 @@ let usage = """
            jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
            jifang-bench watch [--frames N] [--stations N] [--file PATH]
+           jifang-bench evaluate [--cities N] [--counties N] [--townships N] [--polls N] [--seed N] [--keep FILE]
 
     """
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -15,6 +16,7 @@ do {
     case "ingest": IngestBenchmark.main(Array(arguments.dropFirst()))
     case "arp": try ArpBenchmark.run(Array(arguments.dropFirst()))
     case "watch": try WatchBenchmark.run(Array(arguments.dropFirst()))
+    case "evaluate": try EvaluateBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

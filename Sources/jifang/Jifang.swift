@@ -12,7 +12,7 @@ struct Jifang: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, PollCommand.self, AgentCommand.self, DevicesCommand.self, AlertsCommand.self,
             DiscoverCommand.self, AssetsCommand.self, LogCommand.self, DocsCommand.self, StaffCommand.self,
-            BindingsCommand.self, WatchCommand.self, BackupCommand.self,
+            BindingsCommand.self, WatchCommand.self, BackupCommand.self, EvaluateCommand.self, WaiverCommand.self,
         ]
     )
 }

@@ -22,6 +22,9 @@ enum StoreSchema {
             try db.execute(sql: bindings)
         }
         migrator.registerMigration("v4-backups") { db in try db.execute(sql: backups) }
+        migrator.registerMigration("v5-compliance") { db in
+            try db.execute(sql: compliance)
+        }
         return migrator
     }
 

@@ -1,0 +1,225 @@
+import Foundation
+import JifangModel
+import JifangStore
+
+/// A seeded synthetic province for tests and benchmarks: cities, counties and townships, each
+/// with devices and their polls (with spec findings), staff with degrees, certificates and
+/// trainings, PCs and printers, an idle asset with power-on runs, meetings and circulars, and a
+/// duty log with weekly virus-scan entries and monthly supervisor reviews.
+///
+/// Every unit gets a "diligence" between 0.4 and 1 from the seed; each record a compliant unit
+/// would keep is written with that probability, so units differ and rank differently. The same
+/// seed and sizes always give the same store content (ids included, for a fresh store).
+public struct SyntheticProvince: Sendable {
+    public var seed: UInt64
+    public var cities: Int
+    public var countiesPerCity: Int
+    public var townshipsPerCounty: Int
+    /// Polls per device over the period.
+    public var pollsPerDevice: Int
+    public var period: Period
+
+    public init(
+        seed: UInt64 = 1, cities: Int = 2, countiesPerCity: Int = 2, townshipsPerCounty: Int = 1,
+        pollsPerDevice: Int = 6,
+        period: Period = Period(year: 2026, half: 1)!
+    ) {
+        self.seed = seed
+        self.cities = cities
+        self.countiesPerCity = countiesPerCity
+        self.townshipsPerCounty = townshipsPerCounty
+        self.pollsPerDevice = pollsPerDevice
+        self.period = period
+    }
+
+    /// What was written, for records/s figures.
+    public struct Totals: Sendable, Hashable {
+        public var units = 0
+        public var devices = 0
+        public var polls = 0
+        public var logEntries = 0
+        public var records: Int { units + devices + polls + logEntries }
+    }
+
+    public var units: [OrganisationUnit] {
+        var units = [OrganisationUnit(id: "33", name: "Province", level: .province)]
+        for c in 1...max(cities, 1) {
+            let city = String(format: "33%02d", c)
+            units.append(OrganisationUnit(id: city, name: "City \(c)", level: .city, parent: "33"))
+            for k in 1...max(countiesPerCity, 1) {
+                let county = city + String(format: "%02d", k)
+                units.append(OrganisationUnit(id: county, name: "County \(c)-\(k)", level: .county, parent: city))
+                for t in 0..<townshipsPerCounty {
+                    units.append(
+                        OrganisationUnit(
+                            id: county + String(format: "%03d", t + 1), name: "Township \(c)-\(k)-\(t + 1)",
+                            level: .township,
+                            parent: county))
+                }
+            }
+        }
+        return units
+    }
+
+    /// Writes the province into `store` (which should be empty) and returns the totals.
+    @discardableResult
+    public func populate(_ store: Store) throws -> Totals {
+        var rng = SplitMix64(seed: seed)
+        let units = self.units
+        var totals = Totals()
+        var devices: [Device] = []
+        var kindsByDevice: [String: DeviceKind] = [:]
+        for (u, unit) in units.enumerated() where unit.level != .province {
+            var kinds: [DeviceKind] = [.router, .switch]
+            if unit.level != .township { kinds += [.firewall, .server] }
+            for (i, kind) in kinds.enumerated() {
+                let name = "\(unit.id)-\(kind.rawValue)"
+                let address = "10.\(u / 250).\(u % 250).\(i + 1)"
+                devices.append(Device(name: name, address: address, unit: unit.id, declaredKind: kind))
+                kindsByDevice[name] = kind
+            }
+        }
+        try store.syncInventory(units: units, devices: devices, at: start(of: period.firstDay))
+        totals.units = units.count
+        totals.devices = devices.count
+
+        let evaluated = units.filter { $0.level != .province }
+        var diligence: [String: Double] = [:]
+        for unit in evaluated { diligence[unit.id] = 0.4 + 0.6 * rng.unit() }
+
+        // Polls across the period, each with the spec findings of its device.
+        let span = Double(period.lastDay.ordinal - period.firstDay.ordinal + 1) * 86_400
+        for device in devices {
+            let q = diligence[device.unit!]!
+            let meetsSpec = rng.unit() < q + 0.2
+            for p in 0..<pollsPerDevice {
+                let time = start(of: period.firstDay).addingTimeInterval(
+                    span * (Double(p) + 0.5) / Double(pollsPerDevice))
+                var health = DeviceHealth(device: device, polledAt: time, reachable: rng.unit() < 0.9 + q / 10)
+                health.findings = [
+                    Finding(
+                        rule: "\(kindsByDevice[device.name]!.rawValue).memory", article: "Art. 55–59",
+                        status: meetsSpec ? .pass : .fail,
+                        message: meetsSpec ? "memory meets spec" : "memory below spec")
+                ]
+                try store.record(health: health, observations: [], conditions: [])
+                totals.polls += 1
+            }
+        }
+
+        let asOf = period.lastDay
+        for unit in evaluated {
+            let q = diligence[unit.id]!
+            // Staff: two or three professionals and a supervisor.
+            let degree: Degree =
+                unit.level == .city ? .bachelor : unit.level == .county ? .associate : .secondaryTechnical
+            let issuer: UnitLevel = unit.level == .township ? .city : .province
+            let roles: [[StaffRole]] =
+                unit.level == .township ? [[.technician], [.technician]] : [[.administrator], [.technician]]
+            for (i, role) in roles.enumerated() {
+                let id = "\(unit.id)-p\(i)"
+                try store.saveStaffMember(
+                    StaffMember(
+                        id: id, name: "Staff \(unit.id)-\(i)", unit: unit.id, roles: role,
+                        degree: rng.unit() < q + 0.3 ? degree : .other,
+                        certificate: rng.unit() < q + 0.3
+                            ? PostCertificate(
+                                number: "C\(id)", issuedBy: issuer, issuedOn: period.firstDay.adding(days: -400)) : nil,
+                        joinedOn: period.firstDay.adding(days: -800)))
+                let sessions = rng.unit() < q ? 2 : 1
+                for s in 0..<sessions {
+                    try store.addTraining(
+                        Training(
+                            id: 0, person: id, day: period.firstDay.adding(days: 20 + 60 * s), hours: 24,
+                            title: "Training \(s + 1)"))
+                }
+            }
+            let supervisor = "\(unit.id)-sup"
+            try store.saveStaffMember(
+                StaffMember(id: supervisor, name: "Supervisor \(unit.id)", unit: unit.id, roles: [.supervisor]))
+
+            // Assets: PCs, a printer, one idle PC powered on most months.
+            var assets: [Asset] = []
+            let pcs = rng.unit() < q ? 3 : 1
+            for i in 0..<pcs {
+                assets.append(Asset(tag: "\(unit.id)-pc\(i)", name: "PC \(i)", kind: .pc, unit: unit.id))
+            }
+            assets.append(Asset(tag: "\(unit.id)-prn", name: "Printer", kind: .printer, unit: unit.id))
+            assets.append(
+                Asset(
+                    tag: "\(unit.id)-idle", name: "Spare PC", kind: .pc, state: .idle, unit: unit.id,
+                    stateSince: period.firstDay.adding(days: -30)))
+            try store.saveAssets(assets, actor: "synthetic", at: start(of: period.firstDay))
+            var month = period.firstDay
+            while month <= asOf {
+                if rng.unit() < q + 0.2 {
+                    try store.recordPowerOn(
+                        PowerOnRun(asset: "\(unit.id)-idle", day: month.adding(days: 9), recordedBy: "\(unit.id)-p0"),
+                        at: start(of: month.adding(days: 9)))
+                }
+                month = month.adding(months: 1)
+            }
+
+            // Meetings and circulars of the year so far.
+            for kind in GovernanceRecord.Kind.allCases {
+                let count = Int((6 * q).rounded())
+                for i in 0..<count {
+                    try store.addGovernanceRecord(
+                        GovernanceRecord(
+                            id: 0, unit: unit.id, kind: kind, day: period.firstDay.adding(days: 7 + 20 * i),
+                            title: "\(kind.rawValue) \(i + 1)"))
+                }
+            }
+
+            // Duty log: working days with probability close to 1 for diligent units; a virus scan on Mondays.
+            var entries: [Int64] = []
+            var reviewedUpTo = period.firstDay.adding(days: -1)
+            for ordinal in period.firstDay.ordinal...asOf.ordinal {
+                let day = CalendarDay(ordinal: ordinal)
+                let weekday = ((ordinal % 7) + 7) % 7
+                guard weekday != 2 && weekday != 3 else { continue }
+                guard rng.unit() < 0.9 + q / 10 else { continue }
+                let scan = weekday == 4 && rng.unit() < q + 0.3
+                let entry = try store.appendDutyLogEntry(
+                    DutyLogEntry(
+                        id: 0, unit: unit.id, day: day, time: start(of: day).addingTimeInterval(9 * 3600),
+                        category: .other, text: scan ? "Weekly virus scan of all machines" : "Routine checks",
+                        author: "\(unit.id)-p0", source: .manual,
+                        recordedAt: start(of: day).addingTimeInterval(9 * 3600)),
+                    recordedAt: start(of: day).addingTimeInterval(9 * 3600))
+                entries.append(entry.id)
+                totals.logEntries += 1
+                if day.adding(days: 1).day == 1 && rng.unit() < q + 0.2 {
+                    try store.signDutyLogReview(
+                        unit: unit.id, from: reviewedUpTo.adding(days: 1), to: day, supervisor: supervisor,
+                        comment: nil,
+                        entries: entries, at: start(of: day).addingTimeInterval(17 * 3600))
+                    entries = []
+                    reviewedUpTo = day
+                }
+            }
+        }
+        return totals
+    }
+
+    func start(of day: CalendarDay) -> Date {
+        Date(timeIntervalSince1970: Double(day.ordinal * 86_400 - 28_800))
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same seed always gives the same sequence.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<1.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import JifangModel
+
+extension Store {
+    /// Stores the evaluations of one period in one transaction, replacing earlier ones of the same
+    /// period and unit.
+    public func saveEvaluations(_ evaluations: [StoredEvaluation]) throws {
+        try write("store \(evaluations.count) evaluations") { db in
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO evaluations (period, unit, level, score, rank, ranked_among, evaluated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let result = try db.makeStatement(
+                sql: "INSERT INTO evaluation_results (evaluation, rule, status) VALUES (?, ?, ?)")
+            let delete = try db.makeStatement(sql: "DELETE FROM evaluations WHERE period = ? AND unit = ?")
+            for evaluation in evaluations {
+                try delete.execute(arguments: [evaluation.period, evaluation.unit])
+                try insert.execute(arguments: [
+                    evaluation.period, evaluation.unit, evaluation.level.rawValue, evaluation.score, evaluation.rank,
+                    evaluation.rankedAmong, evaluation.evaluatedAt.storeMillis,
+                ])
+                let id = db.lastInsertedRowID
+                for (rule, status) in evaluation.statuses.sorted(by: { $0.key < $1.key }) {
+                    try result.execute(arguments: [id, rule, status])
+                }
+            }
+        }
+    }
+
+    /// The stored evaluations of `periods` (e.g. `["2026H1", "2025H2"]`), with their rule statuses.
+    public func evaluations(periods: [String]) throws -> [StoredEvaluation] {
+        try read("read the evaluation history") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM evaluations WHERE period IN (SELECT value FROM json_each(?)) ORDER BY period, unit
+                    """, arguments: [Self.jsonArray(periods)])
+            var statuses: [Int64: [String: String]] = [:]
+            let resultRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.evaluation, r.rule, r.status FROM evaluation_results r JOIN evaluations e ON e.id = r.evaluation
+                    WHERE e.period IN (SELECT value FROM json_each(?))
+                    """, arguments: [Self.jsonArray(periods)])
+            for row in resultRows { statuses[row[0], default: [:]][row[1]] = row[2] }
+            return rows.map { row in
+                StoredEvaluation(
+                    period: row["period"], unit: row["unit"], level: UnitLevel(rawValue: row["level"]) ?? .county,
+                    score: row["score"], rank: row["rank"], rankedAmong: row["ranked_among"],
+                    evaluatedAt: Date(storeMillis: row["evaluated_at"]), statuses: statuses[row["id"]] ?? [:])
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import JifangModel
+
+extension Store {
+    /// Records a waiver and returns it with its id.
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when it expires before it starts.
+    @discardableResult
+    public func addWaiver(_ waiver: Waiver) throws -> Waiver {
+        let operation = "record a waiver of \(waiver.rule)"
+        guard waiver.startsOn <= waiver.expiresOn else {
+            throw StoreError.invalidArgument(
+                path: path, operation: operation,
+                reason: "it expires on \(waiver.expiresOn), before it starts on \(waiver.startsOn)")
+        }
+        return try write(operation) { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO waivers (rule, unit, justification, approver, starts_on, expires_on, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    waiver.rule, waiver.unit, waiver.justification, waiver.approver, waiver.startsOn.description,
+                    waiver.expiresOn.description, waiver.createdAt.storeMillis,
+                ])
+            var stored = waiver
+            stored.id = db.lastInsertedRowID
+            return stored
+        }
+    }
+
+    /// Every waiver, oldest first (expired ones too: they are the record of past exceptions).
+    public func waivers() throws -> [Waiver] {
+        try read("read the waivers") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM waivers ORDER BY id").map { row in
+                Waiver(
+                    id: row["id"], rule: row["rule"], unit: row["unit"], justification: row["justification"],
+                    approver: row["approver"], startsOn: CalendarDay(row["starts_on"] as String)!,
+                    expiresOn: CalendarDay(row["expires_on"] as String)!,
+                    createdAt: Date(storeMillis: row["created_at"]))
+            }
+        }
+    }
+}
