@@ -15,16 +15,26 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, LosslessStri
 
     /// Parses dotted-quad form: four decimal numbers 0–255; `nil` for anything else.
     public init?(_ description: String) {
-        let parts = description.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
+        // Read as bytes: a Character that is not an ASCII digit or dot is a byte that is neither.
         var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigit), let octet = UInt8(part) else {
-                return nil
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for byte in description.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, octet <= 255, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 3 else { return nil }
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
             }
-            value = value << 8 | UInt32(octet)
         }
-        rawValue = value
+        guard dots == 3, digits > 0, octet <= 255 else { return nil }
+        rawValue = value << 8 | octet
     }
 
     /// `0.0.0.0`, the sender address of an ARP probe (RFC 5227).
@@ -37,7 +47,28 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, LosslessStri
     }
 
     public var description: String {
-        "\(rawValue >> 24).\(rawValue >> 16 & 0xFF).\(rawValue >> 8 & 0xFF).\(rawValue & 0xFF)"
+        // Written in place: this runs for every event message and JSON line.
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            var count = 0
+            for shift in [24, 16, 8, 0] as [UInt32] {
+                let octet = UInt8(truncatingIfNeeded: rawValue >> shift)
+                if octet >= 100 {
+                    buffer[count] = UInt8(ascii: "0") + octet / 100
+                    count += 1
+                }
+                if octet >= 10 {
+                    buffer[count] = UInt8(ascii: "0") + octet / 10 % 10
+                    count += 1
+                }
+                buffer[count] = UInt8(ascii: "0") + octet % 10
+                count += 1
+                if shift != 0 {
+                    buffer[count] = UInt8(ascii: ".")
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -9,65 +9,164 @@ extension LocatedARPEvent {
     /// should parse `time` as text.
     public var jsonLine: String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
         appendJSONLine(to: &bytes)
+        bytes.removeLast()
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends ``jsonLine`` and a newline to `bytes`; the fast path of `jifang watch --format json`.
+    ///
+    /// The line is written into scratch memory sized for its worst case and appended at once, so
+    /// `bytes` is grown and checked once per event rather than once per character.
     public func appendJSONLine(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: #"{"time":""#.utf8)
-        Self.appendTime(event.time, to: &bytes)
-        bytes.append(contentsOf: #"","type":""#.utf8)
-        bytes.append(contentsOf: event.type.rawValue.utf8)
-        bytes.append(contentsOf: #"","ip":"#.utf8)
-        Self.appendQuoted(event.ip?.description, to: &bytes)
-        bytes.append(contentsOf: #","mac":"#.utf8)
-        Self.appendQuoted(event.mac?.description, to: &bytes)
-        bytes.append(contentsOf: #","boundMac":"#.utf8)
-        Self.appendQuoted(event.boundMAC?.description, to: &bytes)
-        bytes.append(contentsOf: #","vlan":"#.utf8)
-        bytes.append(contentsOf: (event.vlan.map { String($0) } ?? "null").utf8)
-        bytes.append(contentsOf: #","frame":"#.utf8)
-        bytes.append(contentsOf: (event.frame.map { String($0) } ?? "null").utf8)
-        bytes.append(contentsOf: #","switch":"#.utf8)
-        Self.appendQuoted(switchName, to: &bytes)
-        bytes.append(contentsOf: #","port":"#.utf8)
-        Self.appendQuoted(port, to: &bytes)
-        bytes.append(contentsOf: #","message":"#.utf8)
-        Self.appendQuoted(event.message, to: &bytes)
-        bytes.append(contentsOf: "}\n".utf8)
+        // Fixed text and numbers take under 300 bytes; an escaped byte takes at most 6.
+        let textBytes = event.message.utf8.count + (switchName?.utf8.count ?? 0) + (port?.utf8.count ?? 0)
+        let capacity = 320 + event.type.rawValue.utf8.count + 6 * textBytes
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            var line = JSONLineWriter(scratch.baseAddress!)
+            line.ascii(#"{"time":""#)
+            line.time(event.time)
+            line.ascii(#"","type":""#)
+            line.raw(event.type.rawValue)
+            line.ascii(#"","ip":"#)
+            if let ip = event.ip {
+                line.byte(UInt8(ascii: "\""))
+                line.ip(ip)
+                line.byte(UInt8(ascii: "\""))
+            } else {
+                line.ascii("null")
+            }
+            line.ascii(#","mac":"#)
+            line.quotedMAC(event.mac)
+            line.ascii(#","boundMac":"#)
+            line.quotedMAC(event.boundMAC)
+            line.ascii(#","vlan":"#)
+            if let vlan = event.vlan { line.decimal(Int(vlan)) } else { line.ascii("null") }
+            line.ascii(#","frame":"#)
+            if let frame = event.frame { line.decimal(frame) } else { line.ascii("null") }
+            line.ascii(#","switch":"#)
+            line.quoted(switchName)
+            line.ascii(#","port":"#)
+            line.quoted(port)
+            line.ascii(#","message":"#)
+            line.quoted(event.message)
+            line.ascii("}\n")
+            bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: line.count(from: scratch)))
+        }
+    }
+}
+
+/// Writes one JSON line into memory the caller sized for it; no bounds are checked.
+private struct JSONLineWriter {
+    private var cursor: UnsafeMutablePointer<UInt8>
+
+    init(_ start: UnsafeMutablePointer<UInt8>) {
+        cursor = start
     }
 
-    private static func appendQuoted(_ text: String?, to bytes: inout [UInt8]) {
-        guard let text else {
-            bytes.append(contentsOf: "null".utf8)
+    func count(from start: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        cursor - start.baseAddress!
+    }
+
+    @inline(__always) mutating func byte(_ value: UInt8) {
+        cursor.pointee = value
+        cursor += 1
+    }
+
+    mutating func ascii(_ text: StaticString) {
+        let count = text.utf8CodeUnitCount
+        cursor.update(from: text.utf8Start, count: count)
+        cursor += count
+    }
+
+    /// Text known to need no escaping (event type names).
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            cursor.update(from: utf8.baseAddress!, count: utf8.count)
+            cursor += utf8.count
+        }
+    }
+
+    mutating func quoted(_ text: String?) {
+        guard var text else {
+            ascii("null")
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hex(byte >> 4))
-                bytes.append(hex(byte & 0xF))
-            default: bytes.append(byte)
+        byte(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            for value in utf8 {
+                switch value {
+                case UInt8(ascii: "\""): ascii(#"\""#)
+                case UInt8(ascii: "\\"): ascii(#"\\"#)
+                case 0x0A: ascii(#"\n"#)
+                case 0x0D: ascii(#"\r"#)
+                case 0x09: ascii(#"\t"#)
+                case 0..<0x20:
+                    ascii(#"\u00"#)
+                    byte(Self.hex(value >> 4))
+                    byte(Self.hex(value & 0xF))
+                default: byte(value)
+                }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
-    private static func hex(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    /// `"00:26:0b:31:07:33"` as ``MACAddress/description`` prints it, or `null`.
+    mutating func quotedMAC(_ mac: MACAddress?) {
+        guard let mac else {
+            ascii("null")
+            return
+        }
+        byte(UInt8(ascii: "\""))
+        for index in 0..<6 {
+            let octet = UInt8(truncatingIfNeeded: mac.rawValue >> UInt64(40 - 8 * index))
+            byte(Self.hex(octet >> 4))
+            byte(Self.hex(octet & 0xF))
+            if index < 5 { byte(UInt8(ascii: ":")) }
+        }
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// Dotted quad as ``IPv4Address/description`` prints it.
+    mutating func ip(_ address: IPv4Address) {
+        for shift in [24, 16, 8, 0] as [UInt32] {
+            decimal(Int(UInt8(truncatingIfNeeded: address.rawValue >> shift)))
+            if shift != 0 { byte(UInt8(ascii: ".")) }
+        }
+    }
+
+    mutating func decimal(_ value: Int) {
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var digits = 1
+        var divisor: UInt = 1
+        while rest / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        for _ in 0..<digits {
+            byte(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Exactly `count` digits of `value` (the low ones when it has more).
+    mutating func digits(_ value: Int64, _ count: Int) {
+        var divisor: Int64 = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            byte(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `2023-11-14T22:13:20.010Z`, computed from the day count (Howard Hinnant's civil_from_days).
-    static func appendTime(_ date: Date, to bytes: inout [UInt8]) {
+    mutating func time(_ date: Date) {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, dayMillis) = millis.quotientAndRemainder(dividingBy: 86_400_000)
         let (d, ms) = dayMillis < 0 ? (days - 1, dayMillis + 86_400_000) : (days, dayMillis)
@@ -80,29 +179,23 @@ extension LocatedARPEvent {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int64, _ count: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<count { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
         digits(year, 4)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         digits(month, 2)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         digits(day, 2)
-        bytes.append(UInt8(ascii: "T"))
+        byte(UInt8(ascii: "T"))
         digits(ms / 3_600_000, 2)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
         digits(ms / 60_000 % 60, 2)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
         digits(ms / 1000 % 60, 2)
-        bytes.append(UInt8(ascii: "."))
+        byte(UInt8(ascii: "."))
         digits(ms % 1000, 3)
-        bytes.append(UInt8(ascii: "Z"))
+        byte(UInt8(ascii: "Z"))
+    }
+
+    private static func hex(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

@@ -21,7 +21,7 @@ public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStrin
 
     /// Parses any of the notations listed on the type; `nil` if `description` is none of them.
     public init?(_ description: String) {
-        guard let value = Self.parse(Substring(description)) else { return nil }
+        guard let value = Self.parseColonForm(description) ?? Self.parse(Substring(description)) else { return nil }
         self.init(rawValue: value)
     }
 
@@ -72,6 +72,36 @@ public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStrin
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+
+    /// The common `00:26:0b:31:07:33` form read from the bytes; `nil` for anything else, which
+    /// ``parse(_:)`` then judges (a register of thousands of MACs is read at every start).
+    private static func parseColonForm(_ text: String) -> UInt64? {
+        var value: UInt64 = 0
+        var group: UInt64 = 0
+        var digits = 0
+        var groups = 0
+        for byte in text.utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: ":"):
+                guard digits > 0, groups < 5 else { return nil }
+                value = value << 8 | group
+                group = 0
+                digits = 0
+                groups += 1
+                continue
+            default: return nil
+            }
+            guard digits < 2 else { return nil }
+            group = group << 4 | UInt64(digit)
+            digits += 1
+        }
+        guard groups == 5, digits > 0 else { return nil }
+        return value << 8 | group
     }
 
     private static func parse(_ text: Substring) -> UInt64? {

@@ -82,9 +82,9 @@ struct WatchCommand: AsyncParsableCommand {
         var watch = BindingWatch(entries: entries, subnets: subnets, learnPairs: learn)
         let deadline = duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let sink = EventSink(format: output.format, store: store, capture: source.name, live: pcap == nil)
-        let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
 
         if let enforcement {
+            let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
             // Locating and enforcing are asynchronous; the file is read first, then each event handled.
             var events: [ARPEvent] = []
             try watch.run(source, until: deadline) { events.append($0) }
@@ -125,13 +125,15 @@ final class EventSink {
     let batchSize: Int
     private var buffer: [UInt8] = []
     private var pending: [LocatedARPEvent] = []
+    /// Output reading a file is written in chunks this large: a few write calls for a whole capture.
+    static let outputChunk = 1 << 20
 
     init(format: OutputFormat, store: Store?, capture: String, live: Bool) {
         self.format = format
         self.store = store
         self.capture = capture
         batchSize = live ? 1 : 1000
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(live ? 1 << 12 : Self.outputChunk + (1 << 14))
     }
 
     func write(_ event: LocatedARPEvent) {
@@ -144,7 +146,7 @@ final class EventSink {
             let frame = e.frame.map { "#\($0) " } ?? ""
             buffer.append(contentsOf: "\(frame)\(e.type.rawValue): \(e.message)\(place)\n".utf8)
         }
-        if buffer.count > 60_000 || batchSize == 1 { flushOutput() }
+        if buffer.count >= Self.outputChunk || batchSize == 1 { flushOutput() }
         if store != nil {
             pending.append(event)
             if pending.count >= batchSize { try? flushStore() }

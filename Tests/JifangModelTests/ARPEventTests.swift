@@ -20,4 +20,29 @@ import Testing
         decoder.dateDecodingStrategy = .iso8601
         #expect(try decoder.decode(ARPEvent.self, from: Data(json.utf8)) == event)
     }
+
+    @Test func jsonLinesEscapeTextAndWriteMilliseconds() throws {
+        let event = ARPEvent(
+            time: Date(timeIntervalSince1970: 1_700_000_000.25), type: .unicastRequest,
+            ip: IPv4Address("10.0.200.135"), mac: MACAddress("02:77:00:00:00:e5"), vlan: 4094, frame: 1_234_567,
+            message: "quote \" backslash \\ tab \t newline \n bell \u{07} \u{4E2D}")
+        let located = LocatedARPEvent(event, switchName: "sw-1", port: nil)
+        let line = located.jsonLine
+        #expect(
+            line == #"{"time":"2023-11-14T22:13:20.250Z","type":"unicast-request","ip":"10.0.200.135","#
+                + #""mac":"02:77:00:00:00:e5","boundMac":null,"vlan":4094,"frame":1234567,"switch":"sw-1","#
+                + #""port":null,"message":"quote \" backslash \\ tab \t newline \n bell \u0007 \#u{4E2D}"}"#)
+        var bytes: [UInt8] = Array("before\n".utf8)
+        located.appendJSONLine(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "before\n" + line + "\n")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["message"] as? String == event.message)
+
+        let bare = LocatedARPEvent(ARPEvent(time: Date(timeIntervalSince1970: -0.5), type: .malformed, message: ""))
+        #expect(
+            bare.jsonLine
+                == #"{"time":"1969-12-31T23:59:59.500Z","type":"malformed","ip":null,"mac":null,"boundMac":null,"#
+                + #""vlan":null,"frame":null,"switch":null,"port":null,"message":""}"#)
+    }
 }

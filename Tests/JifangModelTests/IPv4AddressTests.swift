@@ -10,9 +10,18 @@ import Testing
         #expect(address.octets == [192, 168, 10, 1])
         #expect(IPv4Address("0.0.0.0")!.isUnspecified)
         #expect(IPv4Address(10, 0, 0, 1) < IPv4Address(10, 0, 0, 2))
+        #expect(IPv4Address("010.001.0.255")?.description == "10.1.0.255")
+        #expect(IPv4Address("255.255.255.255")?.rawValue == .max)
+        for value: UInt32 in [0, 1, 0x0A00_0001, 0x6463_0A09, 0xFFFF_FFFF, 0x0102_0304] {
+            let address = IPv4Address(rawValue: value)
+            #expect(address.description == address.octets.map(String.init).joined(separator: "."))
+            #expect(IPv4Address(address.description) == address)
+        }
     }
 
-    @Test(arguments: ["", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.-4", "1..2.3", "a.b.c.d", "1.2.3.4 ", "1234.1.1.1"])
+    @Test(arguments: ["", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.-4", "1..2.3", "a.b.c.d", "1.2.3.4 ", "1234.1.1.1",
+        "1.2.3.4.", ".1.2.3", "1.2.3.256", " 1.2.3.4", "1.2.3.\u{0661}", "1.2.3.4\u{301}", "1.2.3.+4",
+    ])
     func otherTextIsRejected(text: String) {
         #expect(IPv4Address(text) == nil)
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct MACAddressTests {
     @Test(arguments: [
         "00:26:0b:31:07:33", "00-26-0B-31-07-33", "0026.0b31.0733", "0026-0b31-0733", "00260b310733",
-        "0:26:b:31:7:33", " 00:26:0B:31:07:33 ",
+        "0:26:b:31:7:33", " 00:26:0B:31:07:33 ", "00:26:0B:31:07:33\t",
     ])
     func commonNotationsParseToTheSameAddress(text: String) throws {
         let address = try #require(MACAddress(text))
@@ -16,6 +16,7 @@ import Testing
     @Test(arguments: [
         "", "00:26:0b:31:07", "00:26:0b:31:07:33:44", "00:26:0b:31:07:3g", "0026.0b31.073", "00260b31073",
         "00:26-0b:31:07:33", "000:26:0b:31:07:33", "0026:0b31:0733", "00.26.0b.31.07.33",
+        ":00:26:0b:31:07", "00:26:0b:31:07:", "00::26:0b:31:07", "00:26:0b:31:07:33:", "00:26:0b:31:07:\u{FF13}",
     ])
     func otherTextIsRejected(text: String) {
         #expect(MACAddress(text) == nil)

@@ -19,7 +19,10 @@ public enum BindingCSV {
                 ? "the file cannot be read; check its permissions" : "the file does not exist"
             throw ConfigErrors([.unreadable(file: path, reason: reason)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Decoding repairs invalid UTF-8, which changes the bytes: the comparison refuses the files
+        // `String(data:encoding:)` refuses, at a fraction of its cost.
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.utf8.elementsEqual(data) else {
             throw ConfigErrors([.unreadable(file: path, reason: "the file is not UTF-8 text; save it as UTF-8")])
         }
         return try parse(text, file: path)
@@ -32,7 +35,7 @@ public enum BindingCSV {
         var firstLine: [IPv4Address: Int] = [:]
         var columns: [String]?
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (offset, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (offset, rawLine) in lines(of: body).enumerated() {
             let lineNumber = offset + 1
             // "\r\n" is one Character, so CRLF files split like LF files.
             let line = String(rawLine)
@@ -137,8 +140,43 @@ public enum BindingCSV {
             port: values["port"], action: action)
     }
 
+    /// The lines of `text`, as `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)`
+    /// cuts them; found on the bytes when the text is ASCII (a register of thousands of lines).
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        // Vertical tab and form feed are newlines too; leave such files to the general split.
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0B && $0 != 0x0C }) else {
+            return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        }
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            result.append(text[start..<index])
+            index = utf8.index(after: index)
+            // "\r\n" is one Character, so one line break.
+            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
+    }
+
     /// Splits one line at commas outside quotes.
     static func split(_ line: String) -> Result<[String], BindingFields.Refusal> {
+        // An ASCII line without quotes has one Character per byte: split the bytes.
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\"") }) {
+            let utf8 = line.utf8
+            return .success(
+                utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                    String(line[$0.startIndex..<$0.endIndex])
+                })
+        }
         var cells: [String] = []
         var current = ""
         var quoted = false

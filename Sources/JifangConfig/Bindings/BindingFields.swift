@@ -52,5 +52,16 @@ enum BindingFields {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    /// Without leading and trailing whitespace (`CharacterSet.whitespaces`: tab and the space separators).
+    var trimmed: String {
+        // Most values have nothing to trim; Foundation's trimming is slow enough to matter for a
+        // register of thousands of lines, so look at the end bytes first.
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+            last != 0x20, last != 0x09
+        {
+            return self
+        }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }
