@@ -3,7 +3,7 @@ import JifangTesting
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `jifang backup` as a person runs it, against files in a temporary folder.
@@ -109,7 +109,8 @@ struct BackupCLITests {
         #expect(first.status == 0, "\(first)")
         #expect(try run(["due"]).stdout.contains("Nothing is due."))
 
-        try "hostname router\ninterface eth0\n".write(toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
+        try "hostname router\ninterface eth0\n".write(
+            toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
         let changed = try run(["run", "--format", "json"])
         let outcomes = try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as? [[String: Any]] ?? []
         let config = try #require(outcomes.first { $0["target"] as? String == "router-config" })
@@ -118,8 +119,9 @@ struct BackupCLITests {
         let diff = try run(["list", "--diff", String(id)])
         #expect(diff.stdout.contains("+interface eth0"), "\(diff)")
 
-        let records = try JSONSerialization.jsonObject(
-            with: Data(try run(["list", "--kind", "backup", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        let records =
+            try JSONSerialization.jsonObject(
+                with: Data(try run(["list", "--kind", "backup", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
         let backupID = try #require(records?.first?["id"] as? Int)
         let restored = try run(["restore", String(backupID), "--to", "\(path)/restored.sqlite"])
         #expect(restored.status == 0, "\(restored)")

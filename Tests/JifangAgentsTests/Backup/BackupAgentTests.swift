@@ -36,7 +36,9 @@ struct BackupAgentTests {
             ])
         defer { writer.stop() }
         try await Task.sleep(for: .milliseconds(300))
-        let agent = try fixture.agent([BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))])
+        let agent = try fixture.agent([
+            BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))
+        ])
         var outcomes: [BackupOutcome] = []
         for _ in 0..<3 {
             outcomes.append(agent.backUp(agent.inventory.targets[0]))
@@ -88,7 +90,8 @@ struct BackupAgentTests {
 
         // Only the volatile line moves: not a change.
         try fixture.write(
-            config.replacingOccurrences(of: "10:00:00", with: "11:30:00"), to: "tftp/core-router/core-router-20260515.cfg")
+            config.replacingOccurrences(of: "10:00:00", with: "11:30:00"),
+            to: "tftp/core-router/core-router-20260515.cfg")
         let same = await agent.backUpConfiguration(target)
         #expect(same.result == .unchanged, "\(same.message)")
 
@@ -96,7 +99,8 @@ struct BackupAgentTests {
         fixture.set("2026-05-16T09:00:00+08:00")
         try await Task.sleep(for: .milliseconds(20))
         try fixture.write(
-            config.replacingOccurrences(of: "10.1.1.1", with: "10.1.1.254"), to: "tftp/core-router/core-router-20260516.cfg")
+            config.replacingOccurrences(of: "10.1.1.1", with: "10.1.1.254"),
+            to: "tftp/core-router/core-router-20260516.cfg")
         let changed = await agent.backUpConfiguration(target)
         #expect(changed.result == .done, "\(changed.message)")
         let diff = try #require(changed.diff)
