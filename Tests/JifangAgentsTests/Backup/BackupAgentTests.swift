@@ -26,10 +26,10 @@ struct BackupAgentTests {
             [
                 "python3", "-c",
                 """
-                import sqlite3, sys, time
+                import os, sqlite3, sys, time
                 db = sqlite3.connect(sys.argv[1], timeout=30)
-                end = time.time() + 4
-                while time.time() < end:
+                end = time.time() + 60
+                while time.time() < end and not os.path.exists(sys.argv[1] + ".stop"):
                     db.execute("INSERT INTO persons(name, photo) VALUES ('late', randomblob(500))"); db.commit()
                 """,
                 database,
@@ -39,11 +39,15 @@ struct BackupAgentTests {
         let agent = try fixture.agent([
             BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))
         ])
+        let before = Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0
         var outcomes: [BackupOutcome] = []
         for _ in 0..<3 {
             outcomes.append(agent.backUp(agent.inventory.targets[0]))
         }
         #expect(writer.isRunning, "the writer was still writing during the backups")
+        let after = Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0
+        #expect(after > before, "rows were committed while the backups ran")
+        _ = FileManager.default.createFile(atPath: database + ".stop", contents: nil)
         for outcome in outcomes {
             #expect(outcome.result == .done, "\(outcome.message)")
             let record = try #require(outcome.record)
