@@ -11,7 +11,7 @@ import Testing
         let info = try fixture.store.info()
         #expect(info.journalMode == "wal")
         #expect(info.foreignKeys)
-        #expect(info.migrations == ["v1-schema"])
+        #expect(info.migrations == ["v1-schema", "v2-backups"])
         #expect(FileManager.default.fileExists(atPath: fixture.path + "-wal"))
     }
 
@@ -28,7 +28,7 @@ import Testing
 
         for _ in 0..<2 {
             let reopened = try Store(path: fixture.path)
-            #expect(try reopened.info().migrations == ["v1-schema"])
+            #expect(try reopened.info().migrations == ["v1-schema", "v2-backups"])
             #expect(try reopened.devices().map(\.name) == ["core-router"])
             #expect(try reopened.observations(device: "core-router", metric: "cpu.percent").map(\.value) == [42])
             #expect(try reopened.alerts(openOnly: true).map(\.id) == result.opened.map(\.id))
