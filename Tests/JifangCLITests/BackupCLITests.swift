@@ -60,7 +60,7 @@ struct BackupCLITests {
                 "backup", "run", "--target", "registry-db", "--backups", "\(path)/backups.yaml", "--inventory",
                 "\(path)/site.yaml", "--policies", PackagePaths.root.appendingPathComponent("Policies").path,
                 "--database", "\(path)/jifang.sqlite",
-            ])
+            ], outputPath: "\(path)/run.out")
         // Kill it as soon as the copy has started to land in the staging folder.
         let partial = "\(path)/repo/.partial"
         let deadline = ContinuousClock.now + .seconds(60)
@@ -77,7 +77,8 @@ struct BackupCLITests {
         }
         kill(child.pid, SIGKILL)
         child.wait()
-        try #require(started, "the backup was seen in progress before it was killed")
+        let output = (try? String(contentsOfFile: "\(path)/run.out", encoding: .utf8)) ?? ""
+        try #require(started, "the backup was seen in progress before it was killed; it printed: \(output)")
 
         let listed = try run(["list", "--format", "json"])
         #expect(listed.stdout.contains("\"running\""), "\(listed)")
