@@ -8,7 +8,7 @@ import Testing
 
 /// `jifang backup` as a person runs it, against files in a temporary folder.
 @Suite(.serialized)
-struct BackupCLITests {
+final class BackupCLITests {
     let directory: TemporaryDirectory
     let jifang = PackagePaths.executable("jifang").path
 
@@ -32,6 +32,8 @@ struct BackupCLITests {
             .write(toFile: "\(path)/site.yaml", atomically: true, encoding: .utf8)
         try "hostname router\n".write(toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
     }
+
+    deinit { directory.remove() }
 
     func run(_ arguments: [String]) throws -> CommandRunner.Output {
         let path = directory.path
