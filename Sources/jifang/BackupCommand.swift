@@ -29,7 +29,8 @@ struct BackupOptions: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: ArgumentHelp("Act as if it were this time (ISO 8601), for rehearsals.", visibility: .hidden))
+    @Option(
+        name: .long, help: ArgumentHelp("Act as if it were this time (ISO 8601), for rehearsals.", visibility: .hidden))
     var now: String?
 
     func agent() throws -> BackupAgent {
@@ -59,7 +60,8 @@ struct BackupOptions: ParsableArguments {
 struct BackupRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Back up what is due: monthly targets, changed configurations, ended quarters' discs and years' archives."
+        abstract:
+            "Back up what is due: monthly targets, changed configurations, ended quarters' discs and years' archives."
     )
 
     @OptionGroup var options: BackupOptions
@@ -80,7 +82,8 @@ struct BackupRun: AsyncParsableCommand {
         case .text:
             for outcome in outcomes {
                 let id = outcome.record.map { " #\($0.id)" } ?? ""
-                print("\(outcome.target) [\(outcome.kind.rawValue)] \(outcome.result.rawValue)\(id): \(outcome.message)")
+                print(
+                    "\(outcome.target) [\(outcome.kind.rawValue)] \(outcome.result.rawValue)\(id): \(outcome.message)")
                 if let diff = outcome.diff, !diff.isEmpty { print(diff) }
             }
         }
@@ -130,7 +133,9 @@ struct BackupList: AsyncParsableCommand {
                 return
             }
             let formatter = ISO8601DateFormatter()
-            var table = TextTable(headers: ["ID", "TARGET", "KIND", "PERIOD", "STATUS", "STARTED", "SIZE", "SHA-256", "VERIFIED", "LOCATIONS"])
+            var table = TextTable(headers: [
+                "ID", "TARGET", "KIND", "PERIOD", "STATUS", "STARTED", "SIZE", "SHA-256", "VERIFIED", "LOCATIONS",
+            ])
             for record in records {
                 table.append([
                     String(record.id), record.target, record.kind.rawValue, record.period, record.status.rawValue,
@@ -227,11 +232,15 @@ struct BackupArchive: AsyncParsableCommand {
             requests.append((.disc, quarter))
         }
         if let year {
-            guard Int(year) != nil, year.count == 4 else { throw ValidationError("--year \(year) is not a year such as 2026.") }
+            guard Int(year) != nil, year.count == 4 else {
+                throw ValidationError("--year \(year) is not a year such as 2026.")
+            }
             requests.append((.archive, year))
         }
         if requests.isEmpty {
-            requests = try agent.dueItems().filter { $0.kind == .disc || $0.kind == .archive }.map { ($0.kind, $0.period) }
+            requests = try agent.dueItems().filter { $0.kind == .disc || $0.kind == .archive }.map {
+                ($0.kind, $0.period)
+            }
         }
         let outcomes = requests.map { agent.pack($0.0, period: $0.1) }
         switch options.output.format {
@@ -266,7 +275,9 @@ struct BackupDue: AsyncParsableCommand {
                 return
             }
             var table = TextTable(headers: ["TARGET", "KIND", "PERIOD", "STATE", "REASON"])
-            for item in items { table.append([item.target, item.kind.rawValue, item.period, item.state.rawValue, item.reason]) }
+            for item in items {
+                table.append([item.target, item.kind.rawValue, item.period, item.state.rawValue, item.reason])
+            }
             print(table.render())
         }
     }

@@ -3,12 +3,12 @@ import JifangTesting
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `jifang backup` as a person runs it, against files in a temporary folder.
 @Suite(.serialized)
-struct BackupCLITests {
+final class BackupCLITests {
     let directory: TemporaryDirectory
     let jifang = PackagePaths.executable("jifang").path
 
@@ -32,6 +32,8 @@ struct BackupCLITests {
             .write(toFile: "\(path)/site.yaml", atomically: true, encoding: .utf8)
         try "hostname router\n".write(toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
     }
+
+    deinit { directory.remove() }
 
     func run(_ arguments: [String]) throws -> CommandRunner.Output {
         let path = directory.path
@@ -60,7 +62,7 @@ struct BackupCLITests {
                 "backup", "run", "--target", "registry-db", "--backups", "\(path)/backups.yaml", "--inventory",
                 "\(path)/site.yaml", "--policies", PackagePaths.root.appendingPathComponent("Policies").path,
                 "--database", "\(path)/jifang.sqlite",
-            ])
+            ], outputPath: "\(path)/run.out")
         // Kill it as soon as the copy has started to land in the staging folder.
         let partial = "\(path)/repo/.partial"
         let deadline = ContinuousClock.now + .seconds(60)
@@ -77,7 +79,8 @@ struct BackupCLITests {
         }
         kill(child.pid, SIGKILL)
         child.wait()
-        try #require(started, "the backup was seen in progress before it was killed")
+        let output = (try? String(contentsOfFile: "\(path)/run.out", encoding: .utf8)) ?? ""
+        try #require(started, "the backup was seen in progress before it was killed; it printed: \(output)")
 
         let listed = try run(["list", "--format", "json"])
         #expect(listed.stdout.contains("\"running\""), "\(listed)")
@@ -109,7 +112,8 @@ struct BackupCLITests {
         #expect(first.status == 0, "\(first)")
         #expect(try run(["due"]).stdout.contains("Nothing is due."))
 
-        try "hostname router\ninterface eth0\n".write(toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
+        try "hostname router\ninterface eth0\n".write(
+            toFile: "\(path)/drop/router.cfg", atomically: true, encoding: .utf8)
         let changed = try run(["run", "--format", "json"])
         let outcomes = try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as? [[String: Any]] ?? []
         let config = try #require(outcomes.first { $0["target"] as? String == "router-config" })
@@ -118,8 +122,9 @@ struct BackupCLITests {
         let diff = try run(["list", "--diff", String(id)])
         #expect(diff.stdout.contains("+interface eth0"), "\(diff)")
 
-        let records = try JSONSerialization.jsonObject(
-            with: Data(try run(["list", "--kind", "backup", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        let records =
+            try JSONSerialization.jsonObject(
+                with: Data(try run(["list", "--kind", "backup", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
         let backupID = try #require(records?.first?["id"] as? Int)
         let restored = try run(["restore", String(backupID), "--to", "\(path)/restored.sqlite"])
         #expect(restored.status == 0, "\(restored)")

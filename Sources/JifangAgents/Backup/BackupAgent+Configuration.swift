@@ -7,7 +7,7 @@ extension BackupAgent {
     /// Backs up a device configuration if it changed (Art. 141).
     ///
     /// With `snmp`, the device's change fingerprint is read first; when it matches the one at the
-    /// last backup nothing is fetched. Otherwise (or when SNMP does not answer) the configuration
+    /// last backup nothing is fetched by SSH or hook (a drop folder is always read). Otherwise (or when SNMP does not answer) the configuration
     /// is fetched and compared by content address, volatile lines masked: only a real change
     /// makes a new version, stored once under its SHA-256 with a masked diff.
     public func backUpConfiguration(_ target: BackupTarget, force: Bool = false, snmp: Bool = true) async
@@ -23,7 +23,11 @@ extension BackupAgent {
             observed = await fingerprint(device)
         }
         let state = try? store.configFingerprint(target: target.name)
-        if !force, latest != nil, let observed, state?.backedUp == observed.value {
+        // A file in a drop folder is the device's own news of a change and cheap to read: it is
+        // always compared. SSH logins and hooks are skipped while SNMP reports no change.
+        var pushed = false
+        if case .dropFolder = method { pushed = true }
+        if !force, !pushed, latest != nil, let observed, state?.backedUp == observed.value {
             try? store.setConfigFingerprint(
                 target: target.name, fingerprint: observed.value, source: observed.source, at: now(), backedUp: false)
             return BackupOutcome(
@@ -53,7 +57,8 @@ extension BackupAgent {
         let period = calendar.month(of: start)
         let id: Int64
         do {
-            id = try store.beginBackup(target: target.name, category: .configuration, kind: .config, period: period, at: start)
+            id = try store.beginBackup(
+                target: target.name, category: .configuration, kind: .config, period: period, at: start)
         } catch {
             return BackupOutcome(target: target.name, kind: .config, result: .failed, message: "\(error)")
         }
@@ -78,7 +83,8 @@ extension BackupAgent {
             }
             let previous = latest?.path.flatMap { FileManager.default.contents(atPath: "\($0)/config.txt") }
             let diff = text.diff(
-                old: previous, new: content, oldName: latest.map { "\(deviceName)@\($0.sha256?.prefix(12) ?? "")" } ?? "/dev/null",
+                old: previous, new: content,
+                oldName: latest.map { "\(deviceName)@\($0.sha256?.prefix(12) ?? "")" } ?? "/dev/null",
                 newName: "\(deviceName)@\(address.prefix(12))")
             let diffPath = layout.configDiff(target: target.name, id: id)
             try DurableFiles.makeFolder((diffPath as NSString).deletingLastPathComponent)
@@ -92,7 +98,8 @@ extension BackupAgent {
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
             let record = try store.finishBackup(
                 id: id, status: .good, at: now(), path: object, size: Int64(content.count), sha256: address,
-                locations: locations, verified: true, message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
+                locations: locations, verified: true,
+                message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
                 event: (Self.done, deviceName, message))
             remember()
             return BackupOutcome(
@@ -100,7 +107,8 @@ extension BackupAgent {
         } catch {
             let record = recordFailure(id: id, target: target.name, device: deviceName, error: error, staging: staging)
             return BackupOutcome(
-                target: target.name, kind: .config, result: .failed, record: record, message: record?.message ?? "\(error)")
+                target: target.name, kind: .config, result: .failed, record: record,
+                message: record?.message ?? "\(error)")
         }
     }
 
@@ -125,11 +133,16 @@ extension BackupAgent {
         }
     }
 
-    private func configFailure(_ target: BackupTarget, _ device: String, _ error: BackupError, start: Date) -> BackupOutcome {
+    private func configFailure(_ target: BackupTarget, _ device: String, _ error: BackupError, start: Date)
+        -> BackupOutcome
+    {
         let id = try? store.beginBackup(
             target: target.name, category: .configuration, kind: .config, period: calendar.month(of: start), at: start)
-        let record = id.flatMap { recordFailure(id: $0, target: target.name, device: device, error: error, staging: nil) }
-        return BackupOutcome(target: target.name, kind: .config, result: .failed, record: record, message: error.description)
+        let record = id.flatMap {
+            recordFailure(id: $0, target: target.name, device: device, error: error, staging: nil)
+        }
+        return BackupOutcome(
+            target: target.name, kind: .config, result: .failed, record: record, message: error.description)
     }
 
     func write(_ data: Data, to path: String) throws(BackupError) {
@@ -140,7 +153,9 @@ extension BackupAgent {
             throw .io(path: temporary, reason: "cannot be written: \(error.localizedDescription)")
         }
         try DurableFiles.fsync(temporary)
-        guard rename(temporary, path) == 0 else { throw .io(path: path, reason: "rename failed: \(DurableFiles.errnoText())") }
+        guard rename(temporary, path) == 0 else {
+            throw .io(path: path, reason: "rename failed: \(DurableFiles.errnoText())")
+        }
         try DurableFiles.fsync((path as NSString).deletingLastPathComponent)
     }
 }

@@ -29,23 +29,30 @@ extension BackupAgent {
             for record in records {
                 guard let path = record.path else { continue }
                 let category = record.category?.rawValue ?? "packages"
-                try DurableFiles.copyTree(path, to: "\(content)/\(category)/\(record.target)/\(layout.relative(path))", link: true)
+                try DurableFiles.copyTree(
+                    path, to: "\(content)/\(category)/\(record.target)/\(layout.relative(path))", link: true)
             }
             let inner = BackupManifest(
-                target: name, category: nil, kind: kind, source: "\(records.count) backups of \(period)", period: period,
+                target: name, category: nil, kind: kind, source: "\(records.count) backups of \(period)",
+                period: period,
                 createdAt: start, files: try DurableFiles.manifestFiles(under: content))
             _ = try BackupLayout.writeManifest(inner, in: content)
             guard inner.totalSize <= policy.discCapacityBytes || kind == .archive else {
                 throw BackupError.io(
                     path: content,
-                    reason: "\(Self.size(inner.totalSize)) does not fit on one disc of \(Self.size(policy.discCapacityBytes)); raise disc.capacityMB or use larger media")
+                    reason:
+                        "\(Self.size(inner.totalSize)) does not fit on one disc of \(Self.size(policy.discCapacityBytes)); raise disc.capacityMB or use larger media"
+                )
             }
             let file = kind == .disc ? "jifang-\(period).iso" : "jifang-archive-\(period).tar"
             let output = "\(staging)/\(file)"
             if kind == .disc {
                 try ExternalCommand.check(
                     "xorriso",
-                    ["-as", "mkisofs", "-quiet", "-r", "-J", "-joliet-long", "-V", "JIFANG_\(period)", "-o", output, content],
+                    [
+                        "-as", "mkisofs", "-quiet", "-r", "-J", "-joliet-long", "-V", "JIFANG_\(period)", "-o", output,
+                        content,
+                    ],
                     target: name)
             } else {
                 try ExternalCommand.check("tar", ["-cf", output, "-C", content, "."], target: name)
@@ -55,7 +62,9 @@ extension BackupAgent {
                 target: name, category: nil, kind: kind, source: inner.source, period: period, createdAt: start,
                 files: try DurableFiles.manifestFiles(under: staging))
             try verifyPackage(kind, file: output, target: name)
-            let final = kind == .disc ? layout.disc(period: period) : layout.archive(period: period)
+            // Packing a period again (more backups arrived) keeps the earlier package beside it.
+            var final = kind == .disc ? layout.disc(period: period) : layout.archive(period: period)
+            if FileManager.default.fileExists(atPath: final) { final += "-\(id)" }
             let committed = try commit(staging: staging, final: final, manifest: outer)
             let size = outer.totalSize
             let message =
@@ -71,7 +80,8 @@ extension BackupAgent {
             return BackupOutcome(target: name, kind: kind, result: .done, record: record, message: message)
         } catch {
             let record = recordFailure(id: id, target: "\(name) \(period)", device: nil, error: error, staging: staging)
-            return BackupOutcome(target: name, kind: kind, result: .failed, record: record, message: record?.message ?? "\(error)")
+            return BackupOutcome(
+                target: name, kind: kind, result: .failed, record: record, message: record?.message ?? "\(error)")
         }
     }
 
@@ -93,7 +103,9 @@ extension BackupAgent {
 
     /// Extracts the ISO image or tar file into a scratch folder and checks the inner manifest.
     func verifyPackage(_ kind: BackupKind, file: String, target: String) throws(BackupError) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jifang-verify-\(UUID().uuidString)").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jifang-verify-\(UUID().uuidString)"
+        ).path
         try DurableFiles.makeFolder(scratch)
         defer { DurableFiles.remove(scratch) }
         if kind == .disc {

@@ -16,7 +16,9 @@ extension BackupAgent {
     public func restore(id: Int64, to destination: String) throws(BackupError) -> String {
         let found: BackupRecord?
         do { found = try store.backup(id: id) } catch { throw .io(path: store.path, reason: "\(error)") }
-        guard let record = found else { throw .noSuchBackup(id: id, reason: "there is no such row in the backup register") }
+        guard let record = found else {
+            throw .noSuchBackup(id: id, reason: "there is no such row in the backup register")
+        }
         guard record.status == .good, let path = record.path else {
             throw .noSuchBackup(id: id, reason: "it is \(record.status.rawValue); only good backups restore")
         }
@@ -27,7 +29,8 @@ extension BackupAgent {
         }
         let target = inventory.target(named: record.target)
         if case .postgres(let source)? = target?.source, record.kind == .backup {
-            try restorePostgres(source, dump: "\(path)/\(source.database).dump", into: destination, target: record.target)
+            try restorePostgres(
+                source, dump: "\(path)/\(source.database).dump", into: destination, target: record.target)
         } else {
             guard !FileManager.default.fileExists(atPath: destination) else {
                 throw .io(path: destination, reason: "already exists; restore to a new path")

@@ -48,7 +48,8 @@ extension BackupAgent {
         let period = calendar.month(of: start)
         let id: Int64
         do {
-            id = try store.beginBackup(target: target.name, category: target.category, kind: .backup, period: period, at: start)
+            id = try store.beginBackup(
+                target: target.name, category: target.category, kind: .backup, period: period, at: start)
         } catch {
             return BackupOutcome(target: target.name, kind: .backup, result: .failed, message: "\(error)")
         }
@@ -63,7 +64,8 @@ extension BackupAgent {
                 period: period, createdAt: start, files: try DurableFiles.manifestFiles(under: staging))
             // Verified before it is renamed into place: nothing unverified is ever marked good.
             try copier.verifyRestore(folder: staging, manifest: manifest)
-            let final = layout.backupFolder(target: target.name, period: period, stamp: BackupLayout.stamp(start), id: id)
+            let final = layout.backupFolder(
+                target: target.name, period: period, stamp: BackupLayout.stamp(start), id: id)
             let committed = try commit(staging: staging, final: final, manifest: manifest)
             let message =
                 "\(target.name) (\(target.category.rawValue)) backed up: \(Self.size(manifest.totalSize)) in "
@@ -80,7 +82,8 @@ extension BackupAgent {
         } catch {
             let record = recordFailure(id: id, target: target.name, device: nil, error: error, staging: staging)
             return BackupOutcome(
-                target: target.name, kind: .backup, result: .failed, record: record, message: record?.message ?? "\(error)")
+                target: target.name, kind: .backup, result: .failed, record: record,
+                message: record?.message ?? "\(error)")
         }
     }
 

@@ -52,15 +52,20 @@ extension BackupAgent {
                 let state = try? store.configFingerprint(target: target.name)
                 if mine.isEmpty {
                     items.append(
-                        DueItem(target: target.name, kind: .config, period: month, state: .overdue, reason: "never backed up"))
+                        DueItem(
+                            target: target.name, kind: .config, period: month, state: .overdue,
+                            reason: "never backed up"))
                 } else if let state, state.observed != state.backedUp {
                     items.append(
                         DueItem(
                             target: target.name, kind: .config, period: month, state: .overdue,
                             reason: "the device reports a configuration change since the last backup"))
                 }
-            } else if policy.monthlyCategories.contains(target.category), !mine.contains(where: { $0.period == month }) {
-                let graceEnd = calendar.bounds(of: month).map { $0.start.addingTimeInterval(Double(policy.graceDays) * 86400) }
+            } else if policy.monthlyCategories.contains(target.category), !mine.contains(where: { $0.period == month })
+            {
+                let graceEnd = calendar.bounds(of: month).map {
+                    $0.start.addingTimeInterval(Double(policy.graceDays) * 86400)
+                }
                 let late = graceEnd.map { time >= $0 } ?? false
                 items.append(
                     DueItem(

@@ -16,7 +16,8 @@ extension BackupAgent {
     /// archives), and checks every copy location.
     ///
     /// - Parameter ids: only these rows; all good rows when empty.
-    public func verify(ids: [Int64] = []) throws(BackupError) -> (interrupted: [BackupRecord], results: [VerifyResult]) {
+    public func verify(ids: [Int64] = []) throws(BackupError) -> (interrupted: [BackupRecord], results: [VerifyResult])
+    {
         var interrupted: [BackupRecord] = []
         do {
             for record in try store.interruptedBackups(isAlive: { kill($0, 0) == 0 || errno == EPERM }) {
@@ -25,8 +26,10 @@ extension BackupAgent {
                     try store.finishBackup(
                         id: record.id, status: .interrupted, at: now(),
                         message: "the run stopped before it finished; nothing of it was kept",
-                        event: (Self.failed, nil,
-                            "backup of \(record.target) started \(ISO8601DateFormatter().string(from: record.startedAt)) was interrupted; nothing of it was kept")
+                        event: (
+                            Self.failed, nil,
+                            "backup of \(record.target) started \(ISO8601DateFormatter().string(from: record.startedAt)) was interrupted; nothing of it was kept"
+                        )
                     ))
             }
         } catch {
@@ -36,7 +39,8 @@ extension BackupAgent {
         do {
             records =
                 ids.isEmpty
-                ? try store.backups(status: .good) : try ids.map { id in
+                ? try store.backups(status: .good)
+                : try ids.map { id in
                     guard let record = try store.backup(id: id) else {
                         throw BackupError.noSuchBackup(id: id, reason: "there is no such row in the backup register")
                     }
@@ -62,7 +66,8 @@ extension BackupAgent {
                 message: failed.isEmpty
                     ? "\(results.count) backups verified by restoring them; all good"
                     : "\(failed.count) of \(results.count) backups failed verification: "
-                        + failed.map { "#\($0.record.id) \($0.record.target): \($0.problems.first ?? "")" }.joined(separator: "; "),
+                        + failed.map { "#\($0.record.id) \($0.record.target): \($0.problems.first ?? "")" }.joined(
+                            separator: "; "),
                 at: now())
         }
         return (interrupted, results)
@@ -86,7 +91,10 @@ extension BackupAgent {
             case .config:
                 let content = FileManager.default.contents(atPath: "\(path)/config.txt") ?? Data()
                 let address = ConfigText(volatilePatterns: policy.volatilePatterns, secretPatterns: []).address(content)
-                if address != record.sha256 { problems.append("\(path): content address \(address.prefix(12)) ≠ \(record.sha256?.prefix(12) ?? "")") }
+                if address != record.sha256 {
+                    problems.append(
+                        "\(path): content address \(address.prefix(12)) ≠ \(record.sha256?.prefix(12) ?? "")")
+                }
             case .disc, .archive:
                 if let file = manifest.files.first?.path {
                     try verifyPackage(record.kind, file: "\(path)/\(file)", target: record.target)

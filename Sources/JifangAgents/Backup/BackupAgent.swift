@@ -103,7 +103,8 @@ public struct BackupAgent: Sendable {
     }
 
     /// Records a failed run and its duty-log event; never throws (the failure is the news).
-    func recordFailure(id: Int64, target: String, device: String?, error: any Error, staging: String?) -> BackupRecord? {
+    func recordFailure(id: Int64, target: String, device: String?, error: any Error, staging: String?) -> BackupRecord?
+    {
         if let staging { DurableFiles.remove(staging) }
         let text = (error as? BackupError)?.description ?? "\(error)"
         return try? store.finishBackup(

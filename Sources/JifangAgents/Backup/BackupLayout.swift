@@ -84,7 +84,9 @@ public struct BackupLayout: Sendable {
                 problems.append("\(file.path) cannot be read")
                 continue
             }
-            if hash != file.sha256 { problems.append("\(file.path) has SHA-256 \(hash.prefix(12))…, not \(file.sha256.prefix(12))…") }
+            if hash != file.sha256 {
+                problems.append("\(file.path) has SHA-256 \(hash.prefix(12))…, not \(file.sha256.prefix(12))…")
+            }
         }
         return problems
     }

@@ -22,7 +22,8 @@ struct ExternalCommand {
         if let directory { return "\(directory)/\(name)" }
         if name.contains("/") { return name }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)")
+        {
             return "\(folder)/\(name)"
         }
         throw .commandNotFound(command: name, package: packages[name] ?? name)
@@ -75,7 +76,8 @@ struct ExternalCommand {
     ) throws(BackupError) -> Output {
         let output = try run(executable, arguments, environment: environment, stdoutPath: stdoutPath, target: target)
         guard output.status == 0 else {
-            let shown = ([URL(fileURLWithPath: executable).lastPathComponent] + arguments.prefix(3)).joined(separator: " ")
+            let shown = ([URL(fileURLWithPath: executable).lastPathComponent] + arguments.prefix(3)).joined(
+                separator: " ")
             throw .commandFailed(target: target, command: shown, status: output.status, output: output.stderr)
         }
         return output

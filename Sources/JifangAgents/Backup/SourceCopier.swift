@@ -52,7 +52,9 @@ struct SourceCopier {
 
     /// SQLite's online backup API: a consistent snapshot while other processes keep writing.
     private func copySQLite(_ path: String, into destination: String) throws(BackupError) {
-        guard FileManager.default.fileExists(atPath: path) else { throw .sourceMissing(target: target.name, path: path) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .sourceMissing(target: target.name, path: path)
+        }
         do {
             try SQLiteCopy.backup(from: path, to: destination)
         } catch {
@@ -75,7 +77,8 @@ struct SourceCopier {
         }
         guard result == ["ok"] else {
             throw .verificationFailed(
-                target: target.name, path: path, reason: "integrity_check reports: \(result.prefix(3).joined(separator: "; "))")
+                target: target.name, path: path,
+                reason: "integrity_check reports: \(result.prefix(3).joined(separator: "; "))")
         }
     }
 
@@ -119,7 +122,8 @@ struct SourceCopier {
                 target: target.name)
         }
         let restore = try ExternalCommand.run(
-            tool("pg_restore", source), connection(source) + ["-w", "--exit-on-error", "--no-owner", "-d", scratch, dump],
+            tool("pg_restore", source),
+            connection(source) + ["-w", "--exit-on-error", "--no-owner", "-d", scratch, dump],
             environment: env, target: target.name)
         guard restore.status == 0 else {
             throw .verificationFailed(

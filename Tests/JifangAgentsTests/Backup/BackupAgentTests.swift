@@ -26,22 +26,28 @@ struct BackupAgentTests {
             [
                 "python3", "-c",
                 """
-                import sqlite3, sys, time
+                import os, sqlite3, sys, time
                 db = sqlite3.connect(sys.argv[1], timeout=30)
-                end = time.time() + 4
-                while time.time() < end:
+                end = time.time() + 60
+                while time.time() < end and not os.path.exists(sys.argv[1] + ".stop"):
                     db.execute("INSERT INTO persons(name, photo) VALUES ('late', randomblob(500))"); db.commit()
                 """,
                 database,
             ])
         defer { writer.stop() }
         try await Task.sleep(for: .milliseconds(300))
-        let agent = try fixture.agent([BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))])
+        let agent = try fixture.agent([
+            BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))
+        ])
+        let before = Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0
         var outcomes: [BackupOutcome] = []
         for _ in 0..<3 {
             outcomes.append(agent.backUp(agent.inventory.targets[0]))
         }
         #expect(writer.isRunning, "the writer was still writing during the backups")
+        let after = Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0
+        #expect(after > before, "rows were committed while the backups ran")
+        _ = FileManager.default.createFile(atPath: database + ".stop", contents: nil)
         for outcome in outcomes {
             #expect(outcome.result == .done, "\(outcome.message)")
             let record = try #require(outcome.record)
@@ -88,7 +94,8 @@ struct BackupAgentTests {
 
         // Only the volatile line moves: not a change.
         try fixture.write(
-            config.replacingOccurrences(of: "10:00:00", with: "11:30:00"), to: "tftp/core-router/core-router-20260515.cfg")
+            config.replacingOccurrences(of: "10:00:00", with: "11:30:00"),
+            to: "tftp/core-router/core-router-20260515.cfg")
         let same = await agent.backUpConfiguration(target)
         #expect(same.result == .unchanged, "\(same.message)")
 
@@ -96,7 +103,8 @@ struct BackupAgentTests {
         fixture.set("2026-05-16T09:00:00+08:00")
         try await Task.sleep(for: .milliseconds(20))
         try fixture.write(
-            config.replacingOccurrences(of: "10.1.1.1", with: "10.1.1.254"), to: "tftp/core-router/core-router-20260516.cfg")
+            config.replacingOccurrences(of: "10.1.1.1", with: "10.1.1.254"),
+            to: "tftp/core-router/core-router-20260516.cfg")
         let changed = await agent.backUpConfiguration(target)
         #expect(changed.result == .done, "\(changed.message)")
         let diff = try #require(changed.diff)

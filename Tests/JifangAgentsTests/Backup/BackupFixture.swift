@@ -41,7 +41,9 @@ final class BackupFixture: @unchecked Sendable {
     func agent(_ targets: [BackupTarget], policy: BackupPolicy? = nil, devices: [Device] = []) throws -> BackupAgent {
         let inventory = BackupInventory(
             repository: path("repo"), secondCopy: path("second"), removable: path("removable"), targets: targets)
-        let loaded = try policy ?? BackupPolicy.load(path: PackagePaths.root.appendingPathComponent("Policies/backups.yaml").path)
+        let loaded =
+            try policy
+            ?? BackupPolicy.load(path: PackagePaths.root.appendingPathComponent("Policies/backups.yaml").path)
         return BackupAgent(inventory: inventory, policy: loaded, store: store, devices: devices, now: { [self] in now })
     }
 

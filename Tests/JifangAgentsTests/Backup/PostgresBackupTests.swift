@@ -21,21 +21,26 @@ struct PostgresBackupTests {
             port = LoopbackPort.freeTCP()
             try Command.run("chown", ["-R", "postgres", directory.path])
             try Command.run("chmod", ["755", directory.path])
-            try Self.asPostgres("\(bin)/initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+            try Self.asPostgres(
+                "\(bin)/initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
             // Started without pipes: the server outlives pg_ctl and must not hold the test's output open.
             let start = try ChildProcess(
                 "/usr/sbin/runuser",
                 [
-                    "-u", "postgres", "--", "\(bin)/pg_ctl", "-D", data, "-w", "-l", directory.appending("server.log").path,
+                    "-u", "postgres", "--", "\(bin)/pg_ctl", "-D", data, "-w", "-l",
+                    directory.appending("server.log").path,
                     "-o", "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory.path) -c fsync=off", "start",
                 ])
             let status = start.wait()
-            guard status == 0 else { throw PostgresStartError(status: status, log: directory.appending("server.log").path) }
+            guard status == 0 else {
+                throw PostgresStartError(status: status, log: directory.appending("server.log").path)
+            }
         }
 
         func stop() {
             let stop = try? ChildProcess(
-                "/usr/sbin/runuser", ["-u", "postgres", "--", "\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"])
+                "/usr/sbin/runuser",
+                ["-u", "postgres", "--", "\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"])
             stop?.wait()
             directory.remove()
         }
@@ -47,7 +52,8 @@ struct PostgresBackupTests {
 
         func psql(_ database: String, _ sql: String) throws -> String {
             try Command.run(
-                "\(bin)/psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-At", "-d", database, "-c", sql]
+                "\(bin)/psql",
+                ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-At", "-d", database, "-c", sql]
             ).trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
@@ -56,15 +62,19 @@ struct PostgresBackupTests {
     func dumpVerifyAndRestore() async throws {
         let server = try Server()
         defer { server.stop() }
-        try Command.run("\(Self.bin)/createdb", ["-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "mis"])
+        try Command.run(
+            "\(Self.bin)/createdb", ["-h", "127.0.0.1", "-p", String(server.port), "-U", "postgres", "mis"])
         _ = try server.psql(
             "mis",
             "CREATE TABLE persons(id serial PRIMARY KEY, name text NOT NULL); "
                 + "INSERT INTO persons(name) SELECT 'person ' || i FROM generate_series(1, 5000) i;")
 
         let fixture = try BackupFixture()
-        let source = PostgresSource(host: "127.0.0.1", port: server.port, database: "mis", user: "postgres", binDirectory: Self.bin)
-        let agent = try fixture.agent([BackupTarget(name: "registry-pg", category: .database, source: .postgres(source))])
+        let source = PostgresSource(
+            host: "127.0.0.1", port: server.port, database: "mis", user: "postgres", binDirectory: Self.bin)
+        let agent = try fixture.agent([
+            BackupTarget(name: "registry-pg", category: .database, source: .postgres(source))
+        ])
         let outcome = agent.backUp(agent.inventory.targets[0])
         #expect(outcome.result == .done, "\(outcome.message)")
         let record = try #require(outcome.record)
