@@ -75,10 +75,14 @@ enum IngestBenchmark {
             return total + size
         }
         try store.close()
-        print("ingest: \(written) rows in \(round) batches of up to \(perRound) (\(deviceCount) devices × \(metrics) series)")
+        print(
+            "ingest: \(written) rows in \(round) batches of up to \(perRound) (\(deviceCount) devices × \(metrics) series)"
+        )
         print(String(format: "ingest: %.2f s, %.0f rows/s", elapsed, Double(written) / elapsed))
-        print(String(format: "ingest: file %.1f MB (%.1f bytes/row)%@", Double(bytes) / 1_048_576,
-                     Double(bytes) / Double(written), keep ? " at \(path)" : ""))
+        print(
+            String(
+                format: "ingest: file %.1f MB (%.1f bytes/row)%@", Double(bytes) / 1_048_576,
+                Double(bytes) / Double(written), keep ? " at \(path)" : ""))
     }
 }
 

@@ -4,7 +4,7 @@ import JifangTesting
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `jifang-bench poll`: health polling of N simulated devices through JifangSNMP, compared with
@@ -80,11 +80,15 @@ enum PollBenchmark {
         print(String(format: "poller PDUs/s / snmpd capacity: %.0f %%", 100 * library.pdusPerSecond / agentCapacity))
         print(String(format: "poller CPU per snmpd CPU: %.2f", library.pollerCPU / max(library.agentCPU, 0.001)))
         if let processWay {
-            print(String(format: "devices/s JifangSNMP vs process per query: %.1f×",
-                         library.devicesPerSecond / max(processWay.devicesPerSecond, 0.001)))
-            print(String(format: "poller CPU per device, process per query vs JifangSNMP: %.1f×",
-                         (processWay.pollerCPU / Double(processWay.devices))
-                            / max(library.pollerCPU / Double(library.devices), 1e-9)))
+            print(
+                String(
+                    format: "devices/s JifangSNMP vs process per query: %.1f×",
+                    library.devicesPerSecond / max(processWay.devicesPerSecond, 0.001)))
+            print(
+                String(
+                    format: "poller CPU per device, process per query vs JifangSNMP: %.1f×",
+                    (processWay.pollerCPU / Double(processWay.devices))
+                        / max(library.pollerCPU / Double(library.devices), 1e-9)))
         }
         print(String(format: "10,000 devices would take %.1f s at this rate", 10_000 / library.devicesPerSecond))
     }
@@ -169,29 +173,30 @@ enum PollBenchmark {
         let clock = ContinuousClock()
         let start = clock.now
         let worker: @Sendable () -> Void = {
-                while true {
-                    let n = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard n < options.processDevices else { return }
-                    let peer = "\(address(n)):\(port)"
-                    var commands: [(String, [String])] = [
-                        ("/usr/bin/snmpget", ["-m", "", "-v2c", "-c", "public", peer] + system.map(\.description))
-                    ]
-                    for root in ifColumns + [hrStorageTable, hrProcessorLoad] {
-                        commands.append((
+            while true {
+                let n = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard n < options.processDevices else { return }
+                let peer = "\(address(n)):\(port)"
+                var commands: [(String, [String])] = [
+                    ("/usr/bin/snmpget", ["-m", "", "-v2c", "-c", "public", peer] + system.map(\.description))
+                ]
+                for root in ifColumns + [hrStorageTable, hrProcessorLoad] {
+                    commands.append(
+                        (
                             "/usr/bin/snmpbulkwalk",
                             ["-m", "", "-v2c", "-c", "public", "-Cr\(options.maxRepetitions)", peer, root.description]
                         ))
-                    }
-                    for (tool, arguments) in commands {
-                        guard let result = try? ProcessRunner.run(tool, arguments), result.status == 0 else {
-                            failures.add(1, ordering: .relaxed)
-                            continue
-                        }
-                        // A walk of k varbinds takes k / repetitions + 1 requests.
-                        let lines = result.output.split(separator: "\n").count
-                        pdus.add(tool.hasSuffix("snmpget") ? 1 : lines / options.maxRepetitions + 1, ordering: .relaxed)
-                    }
                 }
+                for (tool, arguments) in commands {
+                    guard let result = try? ProcessRunner.run(tool, arguments), result.status == 0 else {
+                        failures.add(1, ordering: .relaxed)
+                        continue
+                    }
+                    // A walk of k varbinds takes k / repetitions + 1 requests.
+                    let lines = result.output.split(separator: "\n").count
+                    pdus.add(tool.hasSuffix("snmpget") ? 1 : lines / options.maxRepetitions + 1, ordering: .relaxed)
+                }
+            }
         }
         let done = DispatchSemaphore(value: 0)
         let finished = Atomic<Int>(0)

@@ -18,7 +18,8 @@ enum WatchBenchmark {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jifang-watch-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = URL(fileURLWithPath: kept ?? directory.appendingPathComponent("arp.pcap").path).standardizedFileURL.path
+        let path = URL(fileURLWithPath: kept ?? directory.appendingPathComponent("arp.pcap").path).standardizedFileURL
+            .path
         if !FileManager.default.fileExists(atPath: path) {
             try ArpBenchmark.write(frames: frames, stations: stations, spoofing: 1, to: path)
         }
@@ -52,7 +53,8 @@ enum WatchBenchmark {
         print(line("arpwatch -r", arpwatch))
         print(
             "watch: jifang watch is \(Int((bare / watch * 100).rounded())) % of the bare loop, "
-                + "\(String(format: "%.1f", arpwatch / watch))× arpwatch, \(String(format: "%.1f", tcpdump / watch))× tcpdump")
+                + "\(String(format: "%.1f", arpwatch / watch))× arpwatch, \(String(format: "%.1f", tcpdump / watch))× tcpdump"
+        )
     }
 
     /// The bare libpcap loop of the `arp` benchmark, in this process.

@@ -3,7 +3,7 @@ import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Work handed to the engine thread.
@@ -12,7 +12,8 @@ enum EngineCommand: Sendable {
     case adopt(
         id: Int, target: SNMPTarget, handle: SessionHandle,
         continuation: CheckedContinuation<Result<Void, SNMPError>, Never>)
-    case request(id: Int, request: SNMPRequest, continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>)
+    case request(
+        id: Int, request: SNMPRequest, continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>)
     case close(id: Int, continuation: CheckedContinuation<Void, Never>?)
     case shutdown
 }
@@ -111,7 +112,8 @@ final class EngineLoop: @unchecked Sendable {
                 adopt(id: id, target: target, handle: handle, continuation: continuation)
             case .request(let id, let request, let continuation):
                 guard let slot = sessions[id] else {
-                    continuation.resume(returning: .failure(.sessionFailed(target: "session \(id)", reason: "the session is closed")))
+                    continuation.resume(
+                        returning: .failure(.sessionFailed(target: "session \(id)", reason: "the session is closed")))
                     continue
                 }
                 slot.waiting.append((request, continuation))
@@ -126,7 +128,8 @@ final class EngineLoop: @unchecked Sendable {
     }
 
     private func adopt(
-        id: Int, target: SNMPTarget, handle: SessionHandle, continuation: CheckedContinuation<Result<Void, SNMPError>, Never>
+        id: Int, target: SNMPTarget, handle: SessionHandle,
+        continuation: CheckedContinuation<Result<Void, SNMPError>, Never>
     ) {
         let fd = jf_sess_socket(handle.pointer)
         var event = epoll_event()
@@ -173,7 +176,8 @@ final class EngineLoop: @unchecked Sendable {
     }
 
     private func send(
-        _ request: SNMPRequest, on slot: SessionSlot, continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>
+        _ request: SNMPRequest, on slot: SessionSlot,
+        continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>
     ) {
         let pdu: UnsafeMutablePointer<netsnmp_pdu>
         switch PDU.make(request) {
@@ -264,7 +268,10 @@ final class PendingRequest {
     let token: UInt
     private var continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>?
 
-    init(slot: SessionSlot, loop: EngineLoop, token: UInt, continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>) {
+    init(
+        slot: SessionSlot, loop: EngineLoop, token: UInt,
+        continuation: CheckedContinuation<Result<SNMPResponse, SNMPError>, Never>
+    ) {
         self.slot = slot
         self.loop = loop
         self.token = token
@@ -304,9 +311,11 @@ final class PendingRequest {
                 result = .failure(slot.closedError)
             } else if code != 0, code != SNMPERR_TIMEOUT {
                 result = .failure(
-                    .malformedResponse(target: target.description, reason: "no valid reply, last one: \(NetSNMP.apiError(code))"))
+                    .malformedResponse(
+                        target: target.description, reason: "no valid reply, last one: \(NetSNMP.apiError(code))"))
             } else {
-                result = .failure(.timeout(target: target.description, seconds: target.timeoutSeconds, retries: target.retries))
+                result = .failure(
+                    .timeout(target: target.description, seconds: target.timeoutSeconds, retries: target.retries))
             }
         case JF_OP_RESEND, JF_OP_CONNECT:
             return  // progress notices; the request is still outstanding

@@ -2,7 +2,7 @@ import CNetSNMP
 import JifangModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// net-snmp library set-up and session opening. With ``PDU`` and ``SNMPEngine`` the only code

@@ -85,7 +85,8 @@ public final class SNMPSession: SNMPReader {
         let response = try await send(kind, varbinds)
         guard response.errorStatus == 0 else {
             let index = response.errorIndex
-            let oid = (1...max(1, varbinds.count)).contains(index) && index <= varbinds.count ? varbinds[index - 1].oid : nil
+            let oid =
+                (1...max(1, varbinds.count)).contains(index) && index <= varbinds.count ? varbinds[index - 1].oid : nil
             throw .agentError(
                 target: target.description, status: PDU.statusName(response.errorStatus), index: index, oid: oid)
         }

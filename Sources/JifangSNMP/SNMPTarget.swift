@@ -75,7 +75,8 @@ public struct SNMPTarget: Sendable, Hashable, CustomStringConvertible {
     /// Retransmissions after the first attempt.
     public var retries: Int
 
-    public init(host: String, port: Int = 161, version: SNMPVersion, timeout: Duration = .seconds(2), retries: Int = 1) {
+    public init(host: String, port: Int = 161, version: SNMPVersion, timeout: Duration = .seconds(2), retries: Int = 1)
+    {
         self.host = host
         self.port = port
         self.version = version

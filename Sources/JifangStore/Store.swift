@@ -85,7 +85,8 @@ public final class Store: Sendable {
                 }
                 if applicationID == 0 && !tables.isEmpty {
                     throw StoreError.notAJifangDatabase(
-                        path: path, reason: "it holds tables of another program: \(tables.prefix(5).joined(separator: ", "))")
+                        path: path,
+                        reason: "it holds tables of another program: \(tables.prefix(5).joined(separator: ", "))")
                 }
                 let known = Set(migrator.migrations)
                 let unknown = try migrator.appliedIdentifiers(db).subtracting(known)

@@ -23,7 +23,8 @@ extension Store {
                 let size = try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int
                 return total + (size ?? 0)
             }
-            return StoreInfo(journalMode: journalMode, foreignKeys: foreignKeys, migrations: migrations, fileBytes: bytes)
+            return StoreInfo(
+                journalMode: journalMode, foreignKeys: foreignKeys, migrations: migrations, fileBytes: bytes)
         }
     }
 }

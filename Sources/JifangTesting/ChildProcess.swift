@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process started with `posix_spawn`, with default signal handling and an empty signal
@@ -11,7 +11,9 @@ public struct ChildProcess: Sendable {
     public let pid: pid_t
 
     /// Starts `executable`; `environment` entries are added to this process's environment.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], outputPath: String? = nil)
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], outputPath: String? = nil
+    )
         throws
     {
         var env = ProcessInfo.processInfo.environment

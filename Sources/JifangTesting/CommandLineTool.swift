@@ -19,7 +19,8 @@ struct CommandLineTool: Sendable {
     }
 
     /// Runs the tool and returns its exit status and combined standard output and error as text.
-    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String)
+    {
         let (status, data) = try await runForData(arguments, environment: environment)
         return (status, String(decoding: data, as: UTF8.self))
     }
@@ -27,7 +28,9 @@ struct CommandLineTool: Sendable {
     /// Runs the tool and returns its exit status and combined standard output and error as bytes.
     ///
     /// The output is read on a thread of its own so the caller's task is suspended, not blocked.
-    func runForData(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: Data) {
+    func runForData(_ arguments: [String], environment: [String: String] = [:]) async throws -> (
+        status: Int32, output: Data
+    ) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -11,8 +11,9 @@ public enum ProcessRunner {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("jifang-run-\(UUID().uuidString.prefix(12))").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let child = try ChildProcess(executable, arguments, environment: ["MIBS": ""].merging(environment) { $1 },
-                                     outputPath: outputPath)
+        let child = try ChildProcess(
+            executable, arguments, environment: ["MIBS": ""].merging(environment) { $1 },
+            outputPath: outputPath)
         let status = child.wait()
         let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         return (status, String(decoding: data, as: UTF8.self))
@@ -26,8 +27,9 @@ public enum ProcessRunner {
         let clock = ContinuousClock()
         let end = clock.now + deadline
         while clock.now < end, isAlive() {
-            let answered = (try? run(
-                "/usr/bin/snmpget", ["-m", "", "-v2c", "-c", community, "-r", "0", "-t", "0.5", address, oid]))
+            let answered =
+                (try? run(
+                    "/usr/bin/snmpget", ["-m", "", "-v2c", "-c", community, "-r", "0", "-t", "0.5", address, oid]))
             if let answered, answered.status == 0, !answered.output.isEmpty { return true }
             try? await Task.sleep(for: .milliseconds(100))
         }

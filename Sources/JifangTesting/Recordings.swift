@@ -52,7 +52,8 @@ public enum Recordings {
         let file = directory.appendingPathComponent("catalogue.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         var entries: [Entry] = []
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+        {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             guard line.hasPrefix("- {"), line.hasSuffix("}") else { continue }
             let fail = { (reason: String) in CatalogueError(path: file.path, line: offset + 1, reason: reason) }
@@ -68,7 +69,8 @@ public enum Recordings {
             }
             let kindName = try field("kind")
             guard let kind = DeviceKind(rawValue: kindName) else {
-                throw fail("kind: '\(kindName)' is not one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "kind: '\(kindName)' is not one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             entries.append(
                 Entry(

@@ -50,7 +50,9 @@ public final class SNMPDaemon: @unchecked Sendable {
     /// `127.0.0.1:PORT`, as net-snmp tools take it.
     public var address: String { "\(host):\(port)" }
 
-    private init(host: String, port: Int, configuration: Configuration, directory: TemporaryDirectory, process: ChildProcess) {
+    private init(
+        host: String, port: Int, configuration: Configuration, directory: TemporaryDirectory, process: ChildProcess
+    ) {
         self.host = host
         self.port = port
         self.configuration = configuration
@@ -81,7 +83,8 @@ public final class SNMPDaemon: @unchecked Sendable {
             let ready = await ProcessRunner.waitForAgent(
                 address: "\(host):\(port)", community: configuration.readCommunity, isAlive: { process.isRunning })
             if ready {
-                return SNMPDaemon(host: host, port: port, configuration: configuration, directory: directory, process: process)
+                return SNMPDaemon(
+                    host: host, port: port, configuration: configuration, directory: directory, process: process)
             }
             lastLog = (try? String(contentsOf: directory.appending("snmpd.log"), encoding: .utf8)) ?? ""
             process.stop()

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Real SNMP agents for tests: one `snmpsim-command-responder` serving SNMP recordings on
@@ -145,8 +145,10 @@ public final class SNMPSimulator: @unchecked Sendable {
             for (endpoint, community) in probes {
                 while true {
                     let (status, _) = try await snmpget.run(
-                        ["-m", "", "-v2c", "-c", community, "-t", "5", "-r", "0", endpoint.description,
-                         "1.3.6.1.2.1.1.3.0"], environment: ["MIBS": ""])
+                        [
+                            "-m", "", "-v2c", "-c", community, "-t", "5", "-r", "0", endpoint.description,
+                            "1.3.6.1.2.1.1.3.0",
+                        ], environment: ["MIBS": ""])
                     if status == 0 { break }
                     if !process.isRunning {
                         throw SNMPSimulatorError.exited(
@@ -295,7 +297,8 @@ public final class SNMPSimulator: @unchecked Sendable {
             let bzip2 = try CommandLineTool(named: "bzip2", hint: "install Debian's `bzip2` package")
             let (status, output) = try await bzip2.runForData(["-dc", file.path])
             guard status == 0 else {
-                throw SNMPSimulatorError.recordingNotFound(path: "\(file.path) (\(String(decoding: output, as: UTF8.self)))")
+                throw SNMPSimulatorError.recordingNotFound(
+                    path: "\(file.path) (\(String(decoding: output, as: UTF8.self)))")
             }
             content = output
         } else {

@@ -32,7 +32,9 @@ struct AlertsCommand: ParsableCommand {
                 return
             }
             let formatter = ISO8601DateFormatter()
-            var table = TextTable(headers: ["ID", "DEVICE", "TYPE", "SUBJECT", "SEVERITY", "OPENED", "CLEARED", "MESSAGE"])
+            var table = TextTable(headers: [
+                "ID", "DEVICE", "TYPE", "SUBJECT", "SEVERITY", "OPENED", "CLEARED", "MESSAGE",
+            ])
             for alert in alerts {
                 table.append([
                     String(alert.id), alert.condition.device, alert.condition.type.rawValue, alert.condition.subject,

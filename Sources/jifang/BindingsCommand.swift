@@ -184,7 +184,8 @@ struct BindingsApproveCommand: ParsableCommand {
             let count = try store.rejectProposals(ids, actor: BindingsCommand.actor)
             return print("\(count) proposals rejected")
         }
-        let entries = try store.approveProposals(all ? nil : ids, owner: owner, unit: unit, actor: BindingsCommand.actor)
+        let entries = try store.approveProposals(
+            all ? nil : ids, owner: owner, unit: unit, actor: BindingsCommand.actor)
         for entry in entries { print("bound \(entry.ip) → \(entry.mac)") }
         print("\(entries.count) bindings approved")
     }
@@ -206,12 +207,16 @@ struct BindingsReleaseCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try Store(path: storeOptions.path, create: false)
         let active = try store.portActions(activeOnly: true)
-        let chosen = all ? active : try ids.map { id in
-            guard let action = active.first(where: { $0.id == id }) else {
-                throw ValidationError("\(id) is not a port shutdown in force; `jifang bindings list --ports` shows them")
+        let chosen =
+            all
+            ? active
+            : try ids.map { id in
+                guard let action = active.first(where: { $0.id == id }) else {
+                    throw ValidationError(
+                        "\(id) is not a port shutdown in force; `jifang bindings list --ports` shows them")
+                }
+                return action
             }
-            return action
-        }
         guard !chosen.isEmpty else { return print("No port shutdowns in force.") }
         let inventory = try Inventory.load(path: config.inventory)
         let policy = try BindingPolicy.load(directory: config.policies)

@@ -27,7 +27,8 @@ struct DevicesCommand: ParsableCommand {
         }
         let open = try store.alerts(openOnly: true)
         let reports = healths.map { health in
-            DeviceReport(health: health, openAlerts: open.filter { $0.condition.device == health.device.name }.map(\.condition))
+            DeviceReport(
+                health: health, openAlerts: open.filter { $0.condition.device == health.device.name }.map(\.condition))
         }
         switch output.format {
         case .json:

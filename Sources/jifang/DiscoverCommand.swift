@@ -33,7 +33,8 @@ struct DiscoverCommand: AsyncParsableCommand {
             throw ValidationError("\(cidr) is not an IPv4 range; write it as ADDRESS/PREFIX, e.g. 192.168.10.0/24.")
         }
         guard subnet.prefixLength >= 16 else {
-            throw ValidationError("\(cidr) has more than \(Discoverer.maximumAddresses) addresses; scan a /16 or smaller.")
+            throw ValidationError(
+                "\(cidr) has more than \(Discoverer.maximumAddresses) addresses; scan a /16 or smaller.")
         }
         guard (1...65_535).contains(port) else { throw ValidationError("--port \(port) is not a UDP port.") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
@@ -43,7 +44,8 @@ struct DiscoverCommand: AsyncParsableCommand {
         let subnet = IPv4Subnet(cidr)!
         let policySet = try PolicySet.load(directory: policies)
         let discoverer = Discoverer(
-            classification: policySet.classification, communities: community.isEmpty ? ["public"] : community, port: port,
+            classification: policySet.classification, communities: community.isEmpty ? ["public"] : community,
+            port: port,
             timeout: .milliseconds(Int(timeout * 1000)))
         let progress = ProgressBar(total: Discoverer.hosts(of: subnet).count, label: "scanning")
         let found = await discoverer.discover(subnet) { progress.advance() }
@@ -60,7 +62,9 @@ struct DiscoverCommand: AsyncParsableCommand {
 
 private struct DiscoveredRow: Encodable {
     var found: Discoverer.Found
-    private enum Key: String, CodingKey { case address, port, version, community, kind, vendor, model, sysName, sysDescr, sysObjectID }
+    private enum Key: String, CodingKey {
+        case address, port, version, community, kind, vendor, model, sysName, sysDescr, sysObjectID
+    }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(found.address.description, forKey: .address)

@@ -28,7 +28,9 @@ struct PollCommand: AsyncParsableCommand {
     var device: [String] = []
 
     func validate() throws {
-        guard once else { throw ValidationError("`jifang poll` needs --once; for continuous polling use `jifang agent`.") }
+        guard once else {
+            throw ValidationError("`jifang poll` needs --once; for continuous polling use `jifang agent`.")
+        }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1.") }
     }
 
@@ -48,7 +50,8 @@ struct PollCommand: AsyncParsableCommand {
         let cycle = PollCycle(poller: DevicePoller(policies: loaded.policies), store: store, concurrency: concurrency)
         let results = await cycle.run(devices) { progress.advance() }
         for result in results where result.storeError != nil {
-            FileHandle.standardError.write(Data("\(result.health.device.name): not stored: \(result.storeError!)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(result.health.device.name): not stored: \(result.storeError!)\n".utf8))
         }
         let reports = results.map { DeviceReport(health: $0.health, openAlerts: $0.openAlerts) }
         switch output.format {

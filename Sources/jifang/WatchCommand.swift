@@ -40,7 +40,8 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Find each offender's switch port from the inventory's forwarding tables (SNMP).")
     var locate = false
 
-    @Flag(name: .long, help: "Apply Policies/bindings.yaml: shut access ports down where it says so (implies --locate).")
+    @Flag(
+        name: .long, help: "Apply Policies/bindings.yaml: shut access ports down where it says so (implies --locate).")
     var enforce = false
 
     @Flag(name: .long, help: "With --enforce, only print and log what would be done.")
@@ -68,14 +69,17 @@ struct WatchCommand: AsyncParsableCommand {
         let entries = try loadEntries(store: store)
         var subnets: [IPv4Subnet] = []
         for text in subnet {
-            guard let parsed = IPv4Subnet(text) else { throw ValidationError("\(text) is not a subnet such as 10.0.0.0/16") }
+            guard let parsed = IPv4Subnet(text) else {
+                throw ValidationError("\(text) is not a subnet such as 10.0.0.0/16")
+            }
             subnets.append(parsed)
         }
         let source: PacketSource
         if let pcap {
             source = try PacketSource(file: pcap)
         } else {
-            source = try PacketSource(interface: interface!, options: LiveCaptureOptions(filter: PacketSource.arpFilter))
+            source = try PacketSource(
+                interface: interface!, options: LiveCaptureOptions(filter: PacketSource.arpFilter))
         }
         let enforcement = try await Enforcement.prepare(
             locate: locate || enforce, enforce: enforce, dryRun: dryRun, config: config, store: store)

@@ -10,7 +10,9 @@ import Testing
 /// every bundled recording served by a real snmpsim agent.
 @Suite(.serialized)
 struct DevicePollerTests {
-    static let policies = Result { try PolicySet.load(directory: PackagePaths.root.appendingPathComponent("Policies").path) }
+    static let policies = Result {
+        try PolicySet.load(directory: PackagePaths.root.appendingPathComponent("Policies").path)
+    }
 
     /// Each recording on its own loopback address, as the demo site does.
     static func site() async throws -> (SNMPSimulator, [(Recordings.Entry, Device)]) {
@@ -19,8 +21,12 @@ struct DevicePollerTests {
         let endpoints = entries.indices.map { SNMPSimulator.Endpoint(host: "127.0.3.\($0 + 1)", port: port) }
         let simulator = try await SNMPSimulator.start(recordings: entries.map(\.url), endpoints: endpoints)
         let devices = zip(entries, endpoints).map { entry, endpoint in
-            (entry, Device(name: entry.name, address: endpoint.host, port: endpoint.port,
-                           credentials: .v2c(community: entry.name), timeoutSeconds: 5, retries: 1))
+            (
+                entry,
+                Device(
+                    name: entry.name, address: endpoint.host, port: endpoint.port,
+                    credentials: .v2c(community: entry.name), timeoutSeconds: 5, retries: 1)
+            )
         }
         return (simulator, devices)
     }
@@ -36,7 +42,9 @@ struct DevicePollerTests {
             let health = result.health
             #expect(health.reachable, "\(entry.name): \(health.error ?? "")")
             #expect(health.error == nil, "\(entry.name): \(health.error ?? "")")
-            #expect(health.identity.kind == entry.kind, "\(entry.name) classified \(health.identity.kind) by \(health.identity.matchedRule ?? "no rule")")
+            #expect(
+                health.identity.kind == entry.kind,
+                "\(entry.name) classified \(health.identity.kind) by \(health.identity.matchedRule ?? "no rule")")
             #expect(health.system.sysObjectID != nil, "\(entry.name)")
             #expect(health.pduCount > 0)
             // Every kind the regulation specifies gets its clauses checked, each decided or explained.

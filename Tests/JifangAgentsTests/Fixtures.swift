@@ -1,6 +1,7 @@
 import Foundation
 import JifangSNMP
 import JifangTesting
+import Testing
 
 /// Recordings from snmpsim-data, cut down to the subtrees the tests read (lines unchanged).
 enum Fixtures {
@@ -9,5 +10,3 @@ enum Fixtures {
         return try SNMPRecording.fixture("\(name).snmprec", in: directory)
     }
 }
-
-import Testing

@@ -42,7 +42,8 @@ import Testing
         let linux = try Fixtures.load("linux-slackware")
         var table = linux.table(HostResourcesMIB.Storage.columns)
         // The same row as the agent sent it, but with its size as text instead of an integer.
-        table.set(index: [31], column: HostResourcesMIB.Storage.hrStorageSize, value: .octetString(Array("2164327".utf8)))
+        table.set(
+            index: [31], column: HostResourcesMIB.Storage.hrStorageSize, value: .octetString(Array("2164327".utf8)))
         let storage = HostResourcesDecoder.storage(table)
         #expect(storage.count == 7)
         #expect(!storage.contains { $0.description == "/" })

@@ -55,7 +55,8 @@ import Testing
 
 @Suite struct InterfaceRatesTests {
     func interface(_ index: Int, inOctets: UInt64, outOctets: UInt64, speed: UInt64? = 100_000_000) -> InterfaceStatus {
-        var status = InterfaceStatus(index: index, name: "eth\(index)", adminStatus: .up, operStatus: .up, speedBps: speed)
+        var status = InterfaceStatus(
+            index: index, name: "eth\(index)", adminStatus: .up, operStatus: .up, speedBps: speed)
         status.inOctets = inOctets
         status.outOctets = outOctets
         return status

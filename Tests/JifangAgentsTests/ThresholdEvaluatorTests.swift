@@ -111,7 +111,8 @@ import Testing
         ]
         var always = evaluator.policy
         always.interfaceDown?.when = .always
-        let conditions = ThresholdEvaluator(policy: always).evaluate(current: current, previous: nil, consecutiveFailures: 0)
+        let conditions = ThresholdEvaluator(policy: always).evaluate(
+            current: current, previous: nil, consecutiveFailures: 0)
         #expect(conditions.map(\.subject) == ["Gi0/1", "Gi0/4"])
         #expect(conditions.first?.message == "Gi0/1 (uplink to county) is enabled but down")
         #expect(conditions.first?.key == "core-switch|interface-down|Gi0/1")
@@ -140,7 +141,10 @@ import Testing
         let still = evaluator.evaluate(
             current: now, previous: now, consecutiveFailures: 0, openAlerts: Set(opened.map(\.key)))
         #expect(still.map(\.subject) == ["Gi0/1"])
-        #expect(evaluator.evaluate(current: before, previous: now, consecutiveFailures: 0, openAlerts: Set(opened.map(\.key))).isEmpty)
+        #expect(
+            evaluator.evaluate(
+                current: before, previous: now, consecutiveFailures: 0, openAlerts: Set(opened.map(\.key))
+            ).isEmpty)
     }
 
     @Test func sectionsLeftOutRaiseNothing() {

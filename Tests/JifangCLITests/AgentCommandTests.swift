@@ -39,7 +39,8 @@ struct AgentCommandTests {
             endpoints: [.init(host: "127.0.5.9", port: port), .init(host: "127.0.5.10", port: port)])
         defer { simulator.stop() }
         let output = try jifang.run([
-            "discover", "127.0.5.8/29", "--community", "wrong", "--community", "switch-huawei-s5720", "--port", "\(port)",
+            "discover", "127.0.5.8/29", "--community", "wrong", "--community", "switch-huawei-s5720", "--port",
+            "\(port)",
             "--timeout", "0.5",
         ])
         #expect(output.status == 0, "\(output)")

@@ -41,14 +41,14 @@ struct EnforcementCommandTests {
             let simulator = try await SNMPSimulator.start(
                 recordings: [recording], endpoints: [.init(host: "127.0.0.1", port: port)])
             try """
-                units: [{ id: "330102", name: 县中心, level: county }]
-                devices:
-                  - { name: sw1, address: 127.0.0.1, port: \(port), community: \(community), kind: switch,
-                      unit: "330102" }
-                bindings:
-                  - { ip: 172.16.0.1, mac: "00:26:0b:31:07:33", unit: "330102" }
-                  - { ip: 172.16.0.2, mac: "02:00:00:00:00:02", unit: "330102" }
-                """.write(to: directory.appending("site.yaml"), atomically: true, encoding: .utf8)
+            units: [{ id: "330102", name: 县中心, level: county }]
+            devices:
+              - { name: sw1, address: 127.0.0.1, port: \(port), community: \(community), kind: switch,
+                  unit: "330102" }
+            bindings:
+              - { ip: 172.16.0.1, mac: "00:26:0b:31:07:33", unit: "330102" }
+              - { ip: 172.16.0.2, mac: "02:00:00:00:00:02", unit: "330102" }
+            """.write(to: directory.appending("site.yaml"), atomically: true, encoding: .utf8)
             let policies = directory.appending("Policies")
             try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
             try "mode: alert\nenforce: \(enforce)\nuplinkMACs: 4\nunits: { \"330102\": { mode: shutdown } }\n"
@@ -75,7 +75,8 @@ struct EnforcementCommandTests {
         }
 
         func run(_ arguments: [String]) throws -> CommandRunner.Output {
-            try jifang.run(arguments + ["--inventory", "site.yaml", "--policies", "Policies", "--database", "j.sqlite"])
+            try jifang.run(
+                arguments + ["--inventory", "site.yaml", "--policies", "Policies", "--database", "j.sqlite"])
         }
 
         /// Commands that read only the store.

@@ -51,7 +51,8 @@ struct PollCommandTests {
         for device in devices {
             for key in required { #expect(device.keys.contains(key), "\(device["name"] ?? "?") lacks \(key)") }
             #expect(device["reachable"] as? Bool == true)
-            #expect(["router", "switch", "server", "ups", "firewall", "other"].contains(device["kind"] as? String ?? ""))
+            #expect(
+                ["router", "switch", "server", "ups", "firewall", "other"].contains(device["kind"] as? String ?? ""))
             for interface in device["interfaces"] as? [[String: Any]] ?? [] {
                 for key in ["index", "name", "adminStatus", "operStatus", "speedBps"] {
                     #expect(interface.keys.contains(key))

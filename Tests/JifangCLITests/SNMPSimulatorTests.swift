@@ -4,7 +4,7 @@ import JifangTesting
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite(.serialized)
@@ -20,7 +20,9 @@ struct SNMPSimulatorTests {
         let names = ["switch-h3c-e528", "ups-eaton-93e"]
         let simulator = try await SNMPSimulator.start(recordings: names, hosts: ["127.0.41.1", "127.0.41.2"])
         defer { simulator.stop() }
-        print("SNMPSimulator: ready after \(simulator.startupSeconds) s, \(simulator.indexedRecordings) recordings indexed")
+        print(
+            "SNMPSimulator: ready after \(simulator.startupSeconds) s, \(simulator.indexedRecordings) recordings indexed"
+        )
         #expect(simulator.endpoints.map(\.host) == ["127.0.41.1", "127.0.41.2"])
         #expect(simulator.communities == names)
 
@@ -58,7 +60,9 @@ struct SNMPSimulatorTests {
         address.sin_port = UInt16(port).bigEndian
         inet_pton(AF_INET, host, &address.sin_addr)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         try #require(bound == 0)
 

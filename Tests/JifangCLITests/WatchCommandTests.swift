@@ -69,7 +69,8 @@ struct WatchCommandTests {
 
         // The events reached the duty log: text output of the stored register is empty, but sqlite has them.
         let count = try Command.run(
-            "sqlite3", [directory.appending("j.sqlite").path, "SELECT count(*) FROM arp_events WHERE frame IS NOT NULL"])
+            "sqlite3",
+            [directory.appending("j.sqlite").path, "SELECT count(*) FROM arp_events WHERE frame IS NOT NULL"])
         #expect(count.trimmingCharacters(in: .whitespacesAndNewlines) == "16")
     }
 
@@ -104,9 +105,11 @@ struct WatchCommandTests {
             executable: PackagePaths.executable("jifang"), environment: ["USER": "admin"],
             workingDirectory: directory.url)
         let database = ["--database", directory.appending("j.sqlite").path]
-        let learn = try jifang.run(["bindings", "learn", "--pcap", pcap, "--stable", "1", "--format", "json"] + database)
+        let learn = try jifang.run(
+            ["bindings", "learn", "--pcap", pcap, "--stable", "1", "--format", "json"] + database)
         #expect(learn.status == 0, "\(learn)")
-        let proposals = try #require(try JSONSerialization.jsonObject(with: Data(learn.stdout.utf8)) as? [[String: Any]])
+        let proposals = try #require(
+            try JSONSerialization.jsonObject(with: Data(learn.stdout.utf8)) as? [[String: Any]])
         #expect(proposals.count == 1)
         let pair = try #require(proposals.first?["pair"] as? [String: Any])
         #expect(pair["ip"] as? String == "172.16.0.9" && pair["mac"] as? String == "02:00:00:00:00:09")

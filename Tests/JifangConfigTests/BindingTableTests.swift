@@ -7,7 +7,10 @@ import Testing
 @Suite struct BindingTableTests {
     @Test func minimalFileLoads() throws {
         let table = try BindingTable.parse(yaml: "bindings:\n  - ip: 172.16.0.1\n    mac: \"00:26:0b:31:07:33\"\n")
-        #expect(table.entries == [BindingEntry(ip: IPv4Address(172, 16, 0, 1), mac: MACAddress(0, 0x26, 0x0b, 0x31, 7, 0x33))])
+        #expect(
+            table.entries == [
+                BindingEntry(ip: IPv4Address(172, 16, 0, 1), mac: MACAddress(0, 0x26, 0x0b, 0x31, 7, 0x33))
+            ])
     }
 
     @Test(arguments: [
@@ -26,7 +29,8 @@ import Testing
             """
         let entry = try #require(try BindingTable.parse(yaml: yaml).entries.first)
         #expect(entry.owner == "张三" && entry.unit == "330102" && entry.vlan == 20)
-        #expect(entry.switchName == "access-switch" && entry.port == "GigabitEthernet0/0/7" && entry.action == .shutdown)
+        #expect(
+            entry.switchName == "access-switch" && entry.port == "GigabitEthernet0/0/7" && entry.action == .shutdown)
     }
 
     @Test func everyErrorNamesFileLineAndField() {
@@ -71,13 +75,14 @@ import Testing
     }
 
     @Test func csvWithHeaderInAnyOrder() throws {
-        let csv = "\u{FEFF}" + #"""
-            mac,ip,owner,vlan,switch,port
-            00-26-0B-31-07-33,172.16.0.1,"Wang, Wu",10,access-switch,Gi0/1
-            # a comment
+        let csv =
+            "\u{FEFF}" + #"""
+                mac,ip,owner,vlan,switch,port
+                00-26-0B-31-07-33,172.16.0.1,"Wang, Wu",10,access-switch,Gi0/1
+                # a comment
 
-            0026.0b31.0734,172.16.0.2,"say ""hi""",,,
-            """#
+                0026.0b31.0734,172.16.0.2,"say ""hi""",,,
+                """#
         let table = try BindingTable.parse(csv: csv)
         #expect(table.entries.count == 2)
         #expect(table.entries[0].owner == "Wang, Wu" && table.entries[0].vlan == 10 && table.entries[0].port == "Gi0/1")
@@ -141,7 +146,9 @@ import Testing
         }
         let good = try Inventory.parse(yaml: yaml.components(separatedBy: "\n").dropLast().joined(separator: "\n"))
         #expect(good.bindings.first?.switchName == "sw1")
-        #expect(try BindingTable.parse(yaml: yaml.components(separatedBy: "\n").dropLast().joined(separator: "\n")).entries.count == 1)
+        #expect(
+            try BindingTable.parse(yaml: yaml.components(separatedBy: "\n").dropLast().joined(separator: "\n")).entries
+                .count == 1)
     }
 
     @Test func bindingPolicyLoadsAndChoosesActions() throws {
@@ -149,7 +156,8 @@ import Testing
         #expect(policy.mode == .alert && !policy.enforce && policy.uplinkMACThreshold == 4)
         #expect(policy.unitModes["330102"] == .shutdown)
         #expect(policy.action(for: BindingEntry(ip: .unspecified, mac: .zero, unit: "330102")) == .shutdown)
-        #expect(policy.action(for: BindingEntry(ip: .unspecified, mac: .zero, unit: "330102", action: .alert)) == .alert)
+        #expect(
+            policy.action(for: BindingEntry(ip: .unspecified, mac: .zero, unit: "330102", action: .alert)) == .alert)
         #expect(policy.action(for: nil) == .alert)
         #expect(try PolicySet.load(directory: shippedPolicies).bindings == policy)
         do {

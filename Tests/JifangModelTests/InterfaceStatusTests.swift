@@ -2,7 +2,9 @@ import JifangModel
 import Testing
 
 @Suite struct InterfaceStatusTests {
-    @Test(arguments: [(1, InterfaceState.up), (2, .down), (3, .testing), (5, .dormant), (7, .lowerLayerDown), (99, .unknown)])
+    @Test(arguments: [
+        (1, InterfaceState.up), (2, .down), (3, .testing), (5, .dormant), (7, .lowerLayerDown), (99, .unknown),
+    ])
     func mapsIFMIBValues(value: Int, expected: InterfaceState) {
         #expect(InterfaceState(ifMIBValue: value) == expected)
     }

@@ -10,8 +10,9 @@ struct SNMPFailureTests {
         let silent = try UDPResponder(.silent)
         defer { silent.stop() }
         let dead = try await SNMPSession.open(
-            SNMPTarget(host: "127.0.0.1", port: silent.port, version: .v2c(community: "public"),
-                       timeout: .milliseconds(1500), retries: 2))
+            SNMPTarget(
+                host: "127.0.0.1", port: silent.port, version: .v2c(community: "public"),
+                timeout: .milliseconds(1500), retries: 2))
         let finished = Flag()
         let deadWalk = Task { () -> Result<[VarBind], SNMPError> in
             defer { finished.set() }
@@ -39,8 +40,9 @@ struct SNMPFailureTests {
             let garbage = try UDPResponder(.garbage(count: size))
             defer { garbage.stop() }
             let session = try await SNMPSession.open(
-                SNMPTarget(host: "127.0.0.1", port: garbage.port, version: .v2c(community: "public"),
-                           timeout: .milliseconds(200), retries: 1))
+                SNMPTarget(
+                    host: "127.0.0.1", port: garbage.port, version: .v2c(community: "public"),
+                    timeout: .milliseconds(200), retries: 1))
             do {
                 _ = try await session.get([MIB2.sysDescr])
                 Issue.record("random bytes were accepted as a response")

@@ -14,7 +14,9 @@ struct SNMPLargeTableTests {
         lines += (1...rows).map { "1.3.6.1.2.1.2.2.1.1.\($0)|2|\($0)" }
         lines += (1...rows).map { "1.3.6.1.2.1.2.2.1.2.\($0)|4|port\($0)" }
         // Row 5000 has the wrong type on purpose: a string where an INTEGER belongs.
-        lines += (1...rows).map { $0 == 5000 ? "1.3.6.1.2.1.2.2.1.8.\($0)|4|up" : "1.3.6.1.2.1.2.2.1.8.\($0)|2|\($0 % 2 + 1)" }
+        lines += (1...rows).map {
+            $0 == 5000 ? "1.3.6.1.2.1.2.2.1.8.\($0)|4|up" : "1.3.6.1.2.1.2.2.1.8.\($0)|2|\($0 % 2 + 1)"
+        }
         lines += (1...rows).map { "\(ifHCInOctets).\($0)|70|\(UInt64($0) * 1_000_000_007)" }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -22,9 +22,10 @@ struct SNMPSessionTests {
         let next = try await session.getNext([MIB2.system])
         #expect(next.first?.oid == MIB2.sysDescr)
         let bulk = try await session.getBulk([MIB2.sysUpTime, MIB2.system], nonRepeaters: 1, maxRepetitions: 3)
-        #expect(bulk.map(\.oid) == [
-            "1.3.6.1.2.1.1.4.0", MIB2.sysDescr, MIB2.sysObjectID, MIB2.sysUpTime,
-        ])
+        #expect(
+            bulk.map(\.oid) == [
+                "1.3.6.1.2.1.1.4.0", MIB2.sysDescr, MIB2.sysObjectID, MIB2.sysUpTime,
+            ])
         await session.close()
     }
 
@@ -50,7 +51,8 @@ struct SNMPSessionTests {
         let whole = try await session.walk(MIB2.ifTable, maxRepetitions: 50)
         #expect(!indexes.isEmpty)
         #expect(whole.count >= indexes.count * 20)
-        let table = try await session.table([MIB2.ifIndex, MIB2.ifDescr, MIB2.ifType, MIB2.ifOperStatus], maxRepetitions: 3)
+        let table = try await session.table(
+            [MIB2.ifIndex, MIB2.ifDescr, MIB2.ifType, MIB2.ifOperStatus], maxRepetitions: 3)
         #expect(table.rows.count == indexes.count)
         #expect(table[[1], MIB2.ifDescr]?.string == "lo")
         #expect(table[[1], MIB2.ifType] == .integer(24))  // softwareLoopback
@@ -94,7 +96,9 @@ struct SNMPSessionTests {
         #expect(session.statistics.requests == walked.count + 1)
         // GETNEXT past the last column of the tree answers noSuchName in v1: the walk just ends.
         #expect(try await session.walk("1.3.6.1.6.3.99").isEmpty)
-        await #expect(throws: SNMPError.self) { try await session.getBulk([MIB2.system], nonRepeaters: 0, maxRepetitions: 5) }
+        await #expect(throws: SNMPError.self) {
+            try await session.getBulk([MIB2.system], nonRepeaters: 0, maxRepetitions: 5)
+        }
         await session.close()
     }
 
@@ -109,7 +113,8 @@ struct SNMPSessionTests {
         let security = SNMPv3Security(
             user: user, authProtocol: auth, authPassphrase: "\(user)-auth", privProtocol: priv,
             privPassphrase: priv == nil ? nil : "\(user)-priv")
-        let session = try await SNMPSession.open(SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(security)))
+        let session = try await SNMPSession.open(
+            SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(security)))
         #expect(try await session.get([MIB2.sysName]).first?.value.string == "jifang-test-agent")
         #expect(try await session.walk(MIB2.system).count > 7)
         await session.close()

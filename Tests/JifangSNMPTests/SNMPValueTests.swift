@@ -31,12 +31,14 @@ struct SNMPValueTests {
     @Test func tableJoinsColumnsByIndex() {
         let descr: OID = "1.3.6.1.2.1.2.2.1.2"
         let type: OID = "1.3.6.1.2.1.2.2.1.3"
-        let table = SNMPTable(columns: [descr, type], varbinds: [
-            VarBind(oid: descr.appending(10), value: .octetString(Array("eth1".utf8))),
-            VarBind(oid: descr.appending(2), value: .octetString(Array("eth0".utf8))),
-            VarBind(oid: type.appending(2), value: .integer(6)),
-            VarBind(oid: type.appending(10), value: .noSuchInstance),
-        ])
+        let table = SNMPTable(
+            columns: [descr, type],
+            varbinds: [
+                VarBind(oid: descr.appending(10), value: .octetString(Array("eth1".utf8))),
+                VarBind(oid: descr.appending(2), value: .octetString(Array("eth0".utf8))),
+                VarBind(oid: type.appending(2), value: .integer(6)),
+                VarBind(oid: type.appending(10), value: .noSuchInstance),
+            ])
         #expect(table.rows.map(\.index) == [[2], [10]])
         #expect(table[[2], type] == .integer(6))
         #expect(table[[10], type] == nil)
@@ -50,7 +52,8 @@ struct SNMPValueTests {
         let target = SNMPTarget(host: "127.0.0.1", port: 1161, version: .v3(security))
         #expect(target.description == "udp:127.0.0.1:1161 (v3 user ops)")
         #expect(!security.description.contains("secret"))
-        #expect(SNMPTarget(host: "10.0.0.1", version: .v2c(community: "hidden")).description == "udp:10.0.0.1:161 (v2c)")
+        #expect(
+            SNMPTarget(host: "10.0.0.1", version: .v2c(community: "hidden")).description == "udp:10.0.0.1:161 (v2c)")
         let timeout = SNMPError.timeout(target: target.description, seconds: 2, retries: 1)
         #expect(timeout.description.contains("did not answer within 2 s after 1 retry"))
     }

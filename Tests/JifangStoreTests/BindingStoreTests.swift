@@ -45,7 +45,8 @@ import Testing
                 ip: IPv4Address(10, 0, 1, ip), mac: MACAddress(rawValue: mac), firstSeen: t0 + from, lastSeen: t0 + to,
                 packets: 10)
         }
-        try store.importBindings([BindingEntry(ip: IPv4Address(10, 0, 1, 4), mac: MACAddress(rawValue: 0x02_0000_0004))],
+        try store.importBindings(
+            [BindingEntry(ip: IPv4Address(10, 0, 1, 4), mac: MACAddress(rawValue: 0x02_0000_0004))],
             source: "manual", at: t0)
         try store.recordPairs([
             pair(1, 0x02_0000_0001, 0, 3 * day),  // stable
@@ -79,7 +80,10 @@ import Testing
             time: StoreFixture.epoch, type: .bindingViolation, ip: Self.a.ip, mac: Self.b.mac, boundMAC: Self.a.mac,
             vlan: 20, frame: 7, message: "10.0.0.1 is bound to … but … claims it")
         let ids = try store.recordARPEvents(
-            [LocatedARPEvent(event, switchName: "sw1", port: "Gi0/7"), LocatedARPEvent(event, switchName: "elsewhere")],
+            [
+                LocatedARPEvent(event, switchName: "sw1", port: "Gi0/7"),
+                LocatedARPEvent(event, switchName: "elsewhere"),
+            ],
             capture: "x.pcap")
         #expect(ids.count == 2)
         let stored = try store.arpEvents()
@@ -89,7 +93,8 @@ import Testing
         #expect(log[0].message.contains("on sw1 port Gi0/7") && log[0].message.contains("x.pcap frame 7"))
 
         let shut = try store.recordPortAction(
-            PortAction(time: StoreFixture.epoch, device: "sw1", ifIndex: 7, ifName: "Gi0/7", mac: Self.b.mac,
+            PortAction(
+                time: StoreFixture.epoch, device: "sw1", ifIndex: 7, ifName: "Gi0/7", mac: Self.b.mac,
                 ip: Self.a.ip, previousStatus: 1, state: .shutdown, reason: "binding violation"))
         try store.recordPortAction(
             PortAction(time: StoreFixture.epoch, device: "sw1", ifIndex: 24, state: .refused, reason: "uplink"))

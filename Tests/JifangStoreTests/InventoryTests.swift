@@ -21,7 +21,8 @@ import Testing
         #expect(try store.devices().first { $0.name == "ups-1" }?.kind == .ups)
 
         router.location = "Room 2, rack A"
-        let second = try store.syncInventory(units: [county, province], devices: [router], at: t0.addingTimeInterval(60))
+        let second = try store.syncInventory(
+            units: [county, province], devices: [router], at: t0.addingTimeInterval(60))
         #expect(second == InventoryChanges(added: [], removed: ["ups-1"]))
         #expect(try store.devices().map(\.name) == ["core-router"])
         #expect(try store.devices().first?.location == "Room 2, rack A")
@@ -29,7 +30,8 @@ import Testing
         #expect(removed.removedAt == t0.addingTimeInterval(60))
         #expect(try store.events().map(\.type) == [.deviceAdded, .deviceAdded, .deviceRemoved])
 
-        let third = try store.syncInventory(units: [county, province], devices: [router, ups], at: t0.addingTimeInterval(120))
+        let third = try store.syncInventory(
+            units: [county, province], devices: [router, ups], at: t0.addingTimeInterval(120))
         #expect(third.added == ["ups-1"])
         #expect(try store.device(named: "ups-1")?.removedAt == nil)
         #expect(try store.device(named: "ups-1")?.addedAt == t0)

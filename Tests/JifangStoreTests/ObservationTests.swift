@@ -26,7 +26,8 @@ import Testing
         #expect(all.first?.time == t0)
 
         let window = try store.observations(
-            device: "sw-1", metric: "if.inBps", from: t0.addingTimeInterval(100 * 60), to: t0.addingTimeInterval(110 * 60))
+            device: "sw-1", metric: "if.inBps", from: t0.addingTimeInterval(100 * 60),
+            to: t0.addingTimeInterval(110 * 60))
         #expect(window.count == 20)
         #expect(window.prefix(10).allSatisfy { $0.instance == "eth0" })
         #expect(window.first?.value == 100 && window.last?.value == -109)
@@ -43,10 +44,15 @@ import Testing
         defer { fixture.directory.remove() }
         try fixture.store.syncInventory(units: [], devices: [StoreFixture.device("ups-1")])
         let batch = (0..<10).map {
-            Observation(device: "ups-1", metric: "ups.chargePercent", time: StoreFixture.epoch.addingTimeInterval(Double($0)), value: 90)
+            Observation(
+                device: "ups-1", metric: "ups.chargePercent", time: StoreFixture.epoch.addingTimeInterval(Double($0)),
+                value: 90)
         }
         try fixture.store.insert(batch, poll: nil)
-        try fixture.store.insert(batch.map { var o = $0; o.value = 95; return o }, poll: nil)
+        try fixture.store.insert(
+            batch.map {
+                var o = $0; o.value = 95; return o
+            }, poll: nil)
         let stored = try fixture.store.observations(device: "ups-1", metric: "ups.chargePercent")
         #expect(stored.count == 10 && stored.allSatisfy { $0.value == 95 })
     }
@@ -64,7 +70,9 @@ import Testing
         #expect(error.description.contains(fixture.path))
         #expect(try fixture.store.observations(device: "ups-1", metric: "ups.loadPercent").isEmpty)
         // The series created by the rolled-back batch must not linger in the cache.
-        try fixture.store.insert([Observation(device: "ups-1", metric: "ups.loadPercent", time: StoreFixture.epoch, value: 41)])
+        try fixture.store.insert([
+            Observation(device: "ups-1", metric: "ups.loadPercent", time: StoreFixture.epoch, value: 41)
+        ])
         #expect(try fixture.store.observations(device: "ups-1", metric: "ups.loadPercent").map(\.value) == [41])
     }
 }

@@ -70,7 +70,9 @@ import Testing
         try store.syncInventory(units: [unit], devices: [router])
         let before = try store.record(
             health: StoreFixture.health(router, at: StoreFixture.epoch),
-            observations: [Observation(device: "core-router", metric: "cpu.percent", time: StoreFixture.epoch, value: 10)],
+            observations: [
+                Observation(device: "core-router", metric: "cpu.percent", time: StoreFixture.epoch, value: 10)
+            ],
             conditions: [cpu()])
         let eventsBefore = try store.events()
 
@@ -83,7 +85,9 @@ import Testing
         let error = try #require(throws: StoreError.self) {
             try store.record(
                 health: health,
-                observations: [Observation(device: "core-router", metric: "cpu.percent", time: health.polledAt, value: 99)],
+                observations: [
+                    Observation(device: "core-router", metric: "cpu.percent", time: health.polledAt, value: 99)
+                ],
                 conditions: [ghost])
         }
         #expect(error.description.contains("record the poll of core-router"))
@@ -103,7 +107,9 @@ import Testing
         #expect(throws: StoreError.self) {
             try store.record(
                 health: health,
-                observations: [Observation(device: "core-router", metric: "cpu.percent", time: health.polledAt, value: .nan)],
+                observations: [
+                    Observation(device: "core-router", metric: "cpu.percent", time: health.polledAt, value: .nan)
+                ],
                 conditions: [])
         }
         #expect(try store.polls(device: "core-router").count == 1)
@@ -118,7 +124,9 @@ import Testing
         let t0 = StoreFixture.epoch
         var health = StoreFixture.health(router, at: t0, uptime: 86_400)
         health.findings = [
-            Finding(rule: "router.memory", article: "Art. 55", status: .pass, message: "256 MB ≥ 128 MB", observed: "256 MB", source: "snmp"),
+            Finding(
+                rule: "router.memory", article: "Art. 55", status: .pass, message: "256 MB ≥ 128 MB",
+                observed: "256 MB", source: "snmp"),
             Finding(rule: "router.flash", article: "Art. 55", status: .unknown, message: "flash size not reported"),
         ]
         let first = try store.record(health: health, observations: [], conditions: [], duration: 0.25)
@@ -158,7 +166,9 @@ import Testing
         let stray = StoreFixture.device("lab-switch", unit: "9999")
         let result = try fixture.store.record(
             health: StoreFixture.health(stray, at: StoreFixture.epoch),
-            observations: [Observation(device: "lab-switch", metric: "cpu.percent", time: StoreFixture.epoch, value: 3)],
+            observations: [
+                Observation(device: "lab-switch", metric: "cpu.percent", time: StoreFixture.epoch, value: 3)
+            ],
             conditions: [])
         #expect(result.pollID > 0)
         let record = try #require(try fixture.store.device(named: "lab-switch"))

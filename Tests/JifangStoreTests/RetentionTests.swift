@@ -62,7 +62,8 @@ import Testing
         let store = fixture.store
         try store.syncInventory(units: [], devices: [StoreFixture.device("fw-1")])
         let hour = Self.start.addingTimeInterval(3600)
-        try store.insert([10, 20].map { Observation(device: "fw-1", metric: "m", time: hour.addingTimeInterval($0), value: $0) })
+        try store.insert(
+            [10, 20].map { Observation(device: "fw-1", metric: "m", time: hour.addingTimeInterval($0), value: $0) })
         let policy = RetentionPolicy(rawDays: 1, hourlyDays: 30, dailyDays: 365)
         let now = Self.start.addingTimeInterval(3 * Self.day)
         try store.applyRetention(policy: policy, now: now)

@@ -21,12 +21,15 @@ struct StoreFixture {
         Device(name: name, address: "127.0.0.1", port: 16100, unit: unit, location: "Room 1", owner: "Li Wei")
     }
 
-    static func health(_ device: Device, at time: Date, reachable: Bool = true, uptime: Double? = 1000) -> DeviceHealth {
-        var health = DeviceHealth(device: device, polledAt: time, reachable: reachable,
-                                  error: reachable ? nil : "No response from 127.0.0.1:16100 after 2 tries.")
+    static func health(_ device: Device, at time: Date, reachable: Bool = true, uptime: Double? = 1000) -> DeviceHealth
+    {
+        var health = DeviceHealth(
+            device: device, polledAt: time, reachable: reachable,
+            error: reachable ? nil : "No response from 127.0.0.1:16100 after 2 tries.")
         if reachable {
-            health.system = SystemInfo(sysDescr: "Huawei VRP", sysObjectID: "1.3.6.1.4.1.2011.2.23.1",
-                                       uptimeSeconds: uptime)
+            health.system = SystemInfo(
+                sysDescr: "Huawei VRP", sysObjectID: "1.3.6.1.4.1.2011.2.23.1",
+                uptimeSeconds: uptime)
             health.identity = DeviceIdentity(kind: .router, vendor: "Huawei", model: "AR2220", serial: "2102351")
             health.pduCount = 12
         }

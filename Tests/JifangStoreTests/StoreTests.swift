@@ -22,13 +22,18 @@ import Testing
         try fixture.store.syncInventory(units: [], devices: [device])
         let result = try fixture.store.record(
             health: StoreFixture.health(device, at: StoreFixture.epoch),
-            observations: [Observation(device: "core-router", metric: "cpu.percent", time: StoreFixture.epoch, value: 42)],
+            observations: [
+                Observation(device: "core-router", metric: "cpu.percent", time: StoreFixture.epoch, value: 42)
+            ],
             conditions: [AlertCondition(device: "core-router", type: .cpu, severity: .warning, message: "CPU 92 %")])
         try fixture.store.close()
 
         for _ in 0..<2 {
             let reopened = try Store(path: fixture.path)
-            #expect(try reopened.info().migrations == ["v1-schema", "v2-records", "v3-bindings", "v4-backups", "v5-compliance"])
+            #expect(
+                try reopened.info().migrations == [
+                    "v1-schema", "v2-records", "v3-bindings", "v4-backups", "v5-compliance",
+                ])
             #expect(try reopened.devices().map(\.name) == ["core-router"])
             #expect(try reopened.observations(device: "core-router", metric: "cpu.percent").map(\.value) == [42])
             #expect(try reopened.alerts(openOnly: true).map(\.id) == result.opened.map(\.id))
@@ -88,9 +93,10 @@ import Testing
             group.addTask {
                 for batch in 0..<batches {
                     let time = StoreFixture.epoch.addingTimeInterval(Double(batch) * 60)
-                    try store.insert((0..<perBatch).map {
-                        Observation(device: "sw-1", metric: "if.inBps", instance: "eth\($0)", time: time, value: 1)
-                    })
+                    try store.insert(
+                        (0..<perBatch).map {
+                            Observation(device: "sw-1", metric: "if.inBps", instance: "eth\($0)", time: time, value: 1)
+                        })
                 }
             }
             for _ in 0..<2 {

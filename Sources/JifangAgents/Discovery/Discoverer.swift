@@ -76,7 +76,8 @@ public struct Discoverer: Sendable {
             communities.map { (.v2c(community: $0), .v2c(community: $0)) }
             + communities.map { (.v1(community: $0), .v1(community: $0)) }
         for (version, credentials) in attempts {
-            let target = SNMPTarget(host: address.description, port: port, version: version, timeout: timeout, retries: 0)
+            let target = SNMPTarget(
+                host: address.description, port: port, version: version, timeout: timeout, retries: 0)
             guard let session = try? await SNMPSession.open(target, engine: engine) else { continue }
             let answer = try? await session.get(SNMPv2MIB.systemScalars)
             await session.close()

@@ -34,7 +34,8 @@ public enum EntitySensorDecoder {
             guard let index = row.intIndex, let type = row[EntitySensorMIB.entPhySensorType]?.int,
                 let info = types[type]
             else { return nil }
-            let exponent = row[EntitySensorMIB.entPhySensorScale]?.int.flatMap { EntitySensorMIB.scaleExponent[$0] } ?? 0
+            let exponent =
+                row[EntitySensorMIB.entPhySensorScale]?.int.flatMap { EntitySensorMIB.scaleExponent[$0] } ?? 0
             let precision = row[EntitySensorMIB.entPhySensorPrecision]?.int ?? 0
             let state: SensorState =
                 switch row[EntitySensorMIB.entPhySensorOperStatus]?.int {

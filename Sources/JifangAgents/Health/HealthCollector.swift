@@ -25,7 +25,8 @@ public struct HealthCollector: Sendable {
     public func collectSystem(_ reader: some SNMPReader) async throws(SNMPError) -> SystemInfo {
         var system = SystemDecoder.decode(try await reader.get(SNMPv2MIB.systemScalars))
         do {
-            system.entities = EntityDecoder.decode(try await reader.table(EntityMIB.columns, maxRepetitions: maxRepetitions))
+            system.entities = EntityDecoder.decode(
+                try await reader.table(EntityMIB.columns, maxRepetitions: maxRepetitions))
         } catch .agentError {
             // An agent without ENTITY-MIB may answer with an error status; that is not a failure.
         }
@@ -72,7 +73,8 @@ public struct HealthCollector: Sendable {
             let devices = await poll.table(HostResourcesMIB.Device.columns)
             let disks = await poll.table(HostResourcesMIB.DiskStorage.columns)
             if inputs.processorCount == 0 {
-                inputs.processorCount = HostResourcesDecoder.deviceCount(devices, type: HostResourcesMIB.DeviceType.processor)
+                inputs.processorCount = HostResourcesDecoder.deviceCount(
+                    devices, type: HostResourcesMIB.DeviceType.processor)
             }
             let hardDisks = HostResourcesDecoder.hardDisks(disks)
             inputs.hardDiskCount = hardDisks.count
@@ -95,7 +97,8 @@ public struct HealthCollector: Sendable {
         inputs.sensors = health.sensors
 
         health.cpuPercent =
-            vendor.cpuPercent ?? HostResourcesDecoder.cpuPercent(processorLoad: processors) ?? UCDDecoder.cpuPercent(ucd)
+            vendor.cpuPercent ?? HostResourcesDecoder.cpuPercent(processorLoad: processors)
+            ?? UCDDecoder.cpuPercent(ucd)
         health.memoryPercent =
             vendor.memoryPercent ?? UCDDecoder.memoryPercent(ucd) ?? HostResourcesDecoder.memoryPercent(storageTable)
 
@@ -141,7 +144,9 @@ private struct Poll<Reader: SNMPReader> {
 
     mutating func walk(_ root: OID) async -> [VarBind] {
         let repetitions = maxRepetitions
-        return await run([]) { (reader) async throws(SNMPError) in try await reader.walk(root, maxRepetitions: repetitions) }
+        return await run([]) { (reader) async throws(SNMPError) in
+            try await reader.walk(root, maxRepetitions: repetitions)
+        }
     }
 
     mutating func table(_ columns: [OID]) async -> SNMPTable {

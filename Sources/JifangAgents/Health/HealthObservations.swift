@@ -12,7 +12,9 @@ public enum HealthObservations {
         func add(_ metric: String, _ value: Double?, _ instance: String = "") {
             guard let value, value.isFinite else { return }
             samples.append(
-                Observation(device: health.device.name, metric: metric, instance: instance, time: health.polledAt, value: value))
+                Observation(
+                    device: health.device.name, metric: metric, instance: instance, time: health.polledAt, value: value)
+            )
         }
         guard health.reachable else { return [] }
         add("cpu.percent", health.cpuPercent)

@@ -26,7 +26,8 @@ public enum HostResourcesDecoder {
             let type = row[HostResourcesMIB.Storage.hrStorageType]?.oid
             return StorageStatus(
                 kind: kind(type),
-                description: row[HostResourcesMIB.Storage.hrStorageDescr]?.text ?? "storage \(row.index.map(String.init).joined(separator: "."))",
+                description: row[HostResourcesMIB.Storage.hrStorageDescr]?.text
+                    ?? "storage \(row.index.map(String.init).joined(separator: "."))",
                 sizeBytes: UInt64(size) * UInt64(units),
                 usedBytes: UInt64(used) * UInt64(units)
             )
@@ -41,8 +42,10 @@ public enum HostResourcesDecoder {
     public static func memoryPercent(_ table: SNMPTable) -> Double? {
         let rows = storage(table)
         guard let ram = rows.first(where: { $0.kind == .ram }), ram.sizeBytes > 0 else { return nil }
-        let reclaimable = rows.filter { $0.kind == .other && ["Memory buffers", "Cached memory"].contains($0.description) }
-            .reduce(UInt64(0)) { $0 + $1.usedBytes }
+        let reclaimable = rows.filter {
+            $0.kind == .other && ["Memory buffers", "Cached memory"].contains($0.description)
+        }
+        .reduce(UInt64(0)) { $0 + $1.usedBytes }
         let used = ram.usedBytes > reclaimable ? ram.usedBytes - reclaimable : ram.usedBytes
         return Double(used) / Double(ram.sizeBytes) * 100
     }

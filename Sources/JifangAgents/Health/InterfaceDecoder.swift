@@ -41,8 +41,10 @@ public enum InterfaceDecoder {
                 descr: descr,
                 alias: x(IFMIB.IfXTable.ifAlias)?.text,
                 type: row[IFMIB.IfTable.ifType]?.int.map(Int.init),
-                adminStatus: row[IFMIB.IfTable.ifAdminStatus]?.int.map { InterfaceState(ifMIBValue: Int($0)) } ?? .unknown,
-                operStatus: row[IFMIB.IfTable.ifOperStatus]?.int.map { InterfaceState(ifMIBValue: Int($0)) } ?? .unknown,
+                adminStatus: row[IFMIB.IfTable.ifAdminStatus]?.int.map { InterfaceState(ifMIBValue: Int($0)) }
+                    ?? .unknown,
+                operStatus: row[IFMIB.IfTable.ifOperStatus]?.int.map { InterfaceState(ifMIBValue: Int($0)) }
+                    ?? .unknown,
                 speedBps: speed(ifSpeed: row[IFMIB.IfTable.ifSpeed], ifHighSpeed: x(IFMIB.IfXTable.ifHighSpeed)),
                 duplex: etherLike[row.index, EtherLikeMIB.dot3StatsDuplexStatus]?.int.flatMap(duplex)
             )
@@ -66,7 +68,8 @@ public enum InterfaceDecoder {
     }
 
     static func speed(ifSpeed: SNMPValue?, ifHighSpeed: SNMPValue?) -> UInt64? {
-        let low: UInt64? = if case .gauge32(let v) = ifSpeed { UInt64(v) } else { ifSpeed?.int.flatMap { UInt64(exactly: $0) } }
+        let low: UInt64? =
+            if case .gauge32(let v) = ifSpeed { UInt64(v) } else { ifSpeed?.int.flatMap { UInt64(exactly: $0) } }
         let high = ifHighSpeed?.int.flatMap { UInt64(exactly: $0) }.map { $0 * 1_000_000 }
         if let low, low < UInt64(UInt32.max) { return low }
         return high ?? low

@@ -4,7 +4,9 @@ import JifangSNMP
 public enum UCDDecoder {
     /// `100 − ssCpuIdle`, or `nil` when not reported.
     public static func cpuPercent(_ varbinds: [VarBind]) -> Double? {
-        guard let idle = VarBindLookup(varbinds)[UCDSNMPMIB.ssCpuIdle]?.int, (0...100).contains(idle) else { return nil }
+        guard let idle = VarBindLookup(varbinds)[UCDSNMPMIB.ssCpuIdle]?.int, (0...100).contains(idle) else {
+            return nil
+        }
         return Double(100 - idle)
     }
 

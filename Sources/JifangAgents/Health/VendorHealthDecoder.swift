@@ -44,7 +44,8 @@ public enum VendorHealthDecoder {
         for profile in profiles {
             // Within a profile, tables of the same kind are alternatives (new and legacy MIB).
             for (tables, sensorClass) in [
-                (profile.temperatures, SensorClass.temperature), (profile.fans, .fan), (profile.powerSupplies, .powerSupply),
+                (profile.temperatures, SensorClass.temperature), (profile.fans, .fan),
+                (profile.powerSupplies, .powerSupply),
             ] {
                 for table in tables {
                     let found = sensors(table, sensorClass, values, entities)
@@ -67,7 +68,9 @@ public enum VendorHealthDecoder {
             return values[oid]?.number.map { $0 * scale }
         case .column(let oid, let aggregate, let scale, let invalid, let conditions):
             let numbers = values.column(oid).compactMap { row -> Double? in
-                guard passes(row.index, conditions, values), let v = row.value.int, !invalid.contains(v) else { return nil }
+                guard passes(row.index, conditions, values), let v = row.value.int, !invalid.contains(v) else {
+                    return nil
+                }
                 return Double(v)
             }
             guard !numbers.isEmpty else { return nil }
@@ -79,7 +82,9 @@ public enum VendorHealthDecoder {
                 }
             return combined * scale
         case .usedFreePercent(let usedColumn, let freeColumn, let conditions):
-            guard let (used, free) = usedFree(usedColumn, freeColumn, conditions, values), used + free > 0 else { return nil }
+            guard let (used, free) = usedFree(usedColumn, freeColumn, conditions, values), used + free > 0 else {
+                return nil
+            }
             return used / (used + free) * 100
         case .usedFreeTotal(let usedColumn, let freeColumn, let scale):
             guard let (used, free) = usedFree(usedColumn, freeColumn, [], values), used + free > 0 else { return nil }
@@ -92,7 +97,9 @@ public enum VendorHealthDecoder {
         }
     }
 
-    private static func usedFree(_ usedColumn: OID, _ freeColumn: OID, _ conditions: [RowCondition], _ values: VarBindLookup)
+    private static func usedFree(
+        _ usedColumn: OID, _ freeColumn: OID, _ conditions: [RowCondition], _ values: VarBindLookup
+    )
         -> (Double, Double)?
     {
         var used = 0.0
@@ -137,7 +144,9 @@ public enum VendorHealthDecoder {
                 ?? (row.index.count == 1 ? EntityDecoder.label(Int(row.index[0]), in: entities) : nil)
                 ?? "\(sensorClass.rawValue) \(row.index.map(String.init).joined(separator: "."))"
             let state = rawState.map { table.states[$0] ?? .unknown } ?? .unknown
-            return Sensor(class: sensorClass, description: descr, value: reading, unit: reading == nil ? nil : table.unit, state: state)
+            return Sensor(
+                class: sensorClass, description: descr, value: reading, unit: reading == nil ? nil : table.unit,
+                state: state)
         }
     }
 }

@@ -113,7 +113,8 @@ public struct VendorSensorTable: Sendable, Hashable {
     public var rows: [RowCondition] = []
 
     public init(
-        value: OID? = nil, scale: Double = 1, unit: String? = nil, state: OID? = nil, states: [Int64: SensorState] = [:],
+        value: OID? = nil, scale: Double = 1, unit: String? = nil, state: OID? = nil,
+        states: [Int64: SensorState] = [:],
         absentStates: Set<Int64> = [], descr: OID? = nil, invalid: Set<Int64> = [], skipZero: Bool = false,
         rows: [RowCondition] = []
     ) {

@@ -16,12 +16,15 @@ public enum VendorHealthProfiles {
             .column(CiscoMIBs.Process.cpmCPUTotal1min, .average),
         ]
         p.memoryPercent = [
-            .usedFreePercent(used: CiscoMIBs.MemoryPool.ciscoMemoryPoolUsed, free: CiscoMIBs.MemoryPool.ciscoMemoryPoolFree),
+            .usedFreePercent(
+                used: CiscoMIBs.MemoryPool.ciscoMemoryPoolUsed, free: CiscoMIBs.MemoryPool.ciscoMemoryPoolFree),
             .usedFreePercent(used: CiscoMIBs.Process.cpmCPUMemoryUsed, free: CiscoMIBs.Process.cpmCPUMemoryFree),
         ]
         p.memoryBytes = [
-            .usedFreeTotal(used: CiscoMIBs.MemoryPool.ciscoMemoryPoolUsed, free: CiscoMIBs.MemoryPool.ciscoMemoryPoolFree),
-            .usedFreeTotal(used: CiscoMIBs.Process.cpmCPUMemoryUsed, free: CiscoMIBs.Process.cpmCPUMemoryFree, scale: 1024),
+            .usedFreeTotal(
+                used: CiscoMIBs.MemoryPool.ciscoMemoryPoolUsed, free: CiscoMIBs.MemoryPool.ciscoMemoryPoolFree),
+            .usedFreeTotal(
+                used: CiscoMIBs.Process.cpmCPUMemoryUsed, free: CiscoMIBs.Process.cpmCPUMemoryFree, scale: 1024),
         ]
         p.flashBytes = [.column(CiscoMIBs.Flash.ciscoFlashDeviceSize, .sum)]
         p.temperatures = [
@@ -31,7 +34,8 @@ public enum VendorHealthProfiles {
         ]
         p.fans = [
             VendorSensorTable(
-                state: CiscoMIBs.EnvMon.fanState, states: ciscoStates, absentStates: [5], descr: CiscoMIBs.EnvMon.fanDescr)
+                state: CiscoMIBs.EnvMon.fanState, states: ciscoStates, absentStates: [5],
+                descr: CiscoMIBs.EnvMon.fanDescr)
         ]
         p.powerSupplies = [
             VendorSensorTable(
@@ -84,7 +88,9 @@ public enum VendorHealthProfiles {
         p.memoryPercent = [.scalar(FortinetMIBs.fgSysMemUsage)]
         p.memoryBytes = [.scalar(FortinetMIBs.fgSysMemCapacity, scale: 1024)]
         p.sessions = [.scalar(FortinetMIBs.fgSysSesCount)]
-        p.vpnTunnels = [.scalar(FortinetMIBs.fgVpnTunnelUpCount), .countRows(FortinetMIBs.fgVpnTunEntStatus, equalTo: 2)]
+        p.vpnTunnels = [
+            .scalar(FortinetMIBs.fgVpnTunnelUpCount), .countRows(FortinetMIBs.fgVpnTunEntStatus, equalTo: 2),
+        ]
         return p
     }()
 
@@ -117,7 +123,8 @@ public enum VendorHealthProfiles {
     public static let all: [VendorHealthProfile] = [cisco, huawei, h3c, fortinet, juniper, ruijie]
 
     /// Profiles whose enterprise prefix contains `sysObjectID`, most specific prefix first.
-    public static func matching(sysObjectID: String?, in profiles: [VendorHealthProfile] = all) -> [VendorHealthProfile] {
+    public static func matching(sysObjectID: String?, in profiles: [VendorHealthProfile] = all) -> [VendorHealthProfile]
+    {
         guard let sysObjectID, let oid = OID(sysObjectID) else { return [] }
         return profiles.compactMap { profile -> (Int, VendorHealthProfile)? in
             let lengths = profile.enterprises.filter { $0.isPrefix(of: oid) }.map(\.components.count)

@@ -91,7 +91,9 @@ public struct ThresholdEvaluator: Sendable {
                 (previous?.interfaces ?? []).map { ($0.name, $0.operStatus) }, uniquingKeysWith: { first, _ in first })
             for port in current.interfaces where Self.isWatchedDown(port, rule) {
                 if rule.when == .wentDown {
-                    let key = AlertCondition(device: device, type: .interfaceDown, subject: port.name, severity: rule.severity, message: "").key
+                    let key = AlertCondition(
+                        device: device, type: .interfaceDown, subject: port.name, severity: rule.severity, message: ""
+                    ).key
                     guard before[port.name] == .up || openAlerts.contains(key) else { continue }
                 }
                 let label = [port.alias, port.descr].compactMap { $0 }.first { !$0.isEmpty && $0 != port.name }

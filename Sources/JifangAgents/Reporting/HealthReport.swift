@@ -10,7 +10,9 @@ public struct HealthReport: Sendable {
     }
 
     public func render() -> String {
-        var table = TextTable(headers: ["DEVICE", "ADDRESS", "KIND", "VENDOR / MODEL", "UP", "UPTIME", "CPU", "MEM", "PORTS UP", "STATUS"])
+        var table = TextTable(headers: [
+            "DEVICE", "ADDRESS", "KIND", "VENDOR / MODEL", "UP", "UPTIME", "CPU", "MEM", "PORTS UP", "STATUS",
+        ])
         for report in devices {
             let h = report.health
             let upPorts = h.interfaces.filter { $0.operStatus == .up }.count
@@ -52,19 +54,24 @@ public struct HealthReport: Sendable {
             lines.append("   UPS: " + (parts.isEmpty ? "no UPS data reported" : parts.joined(separator: ", ")))
         }
         if let fw = h.firewall {
-            lines.append("   Firewall: sessions \(fw.sessions.map(String.init) ?? "not reported"), VPN tunnels \(fw.vpnTunnels.map(String.init) ?? "not reported")")
+            lines.append(
+                "   Firewall: sessions \(fw.sessions.map(String.init) ?? "not reported"), VPN tunnels \(fw.vpnTunnels.map(String.init) ?? "not reported")"
+            )
         }
         let hot = h.sensors.filter { $0.class == .temperature }.compactMap { $0.value }
-        if let max = hot.max() { lines.append(String(format: "   Temperature: max %.1f °C over %d sensors", max, hot.count)) }
+        if let max = hot.max() {
+            lines.append(String(format: "   Temperature: max %.1f °C over %d sensors", max, hot.count))
+        }
         for alert in report.openAlerts {
             lines.append("   ALERT [\(alert.severity.rawValue)] \(alert.message)")
         }
         for finding in h.findings {
-            let mark = switch finding.status {
-            case .pass: "PASS"
-            case .fail: "FAIL"
-            case .unknown: " ?  "
-            }
+            let mark =
+                switch finding.status {
+                case .pass: "PASS"
+                case .fail: "FAIL"
+                case .unknown: " ?  "
+                }
             let article = finding.article.map { " (\($0))" } ?? ""
             lines.append("   [\(mark)] \(finding.rule)\(article): \(finding.message)")
         }

@@ -67,7 +67,8 @@ public enum BindingCSV {
             }
         }
         if columns == nil {
-            errors.append(.unreadable(file: file, reason: "the file holds no bindings; write a header line such as ip,mac,owner"))
+            errors.append(
+                .unreadable(file: file, reason: "the file holds no bindings; write a header line such as ip,mac,owner"))
         }
         guard errors.isEmpty else { throw ConfigErrors(errors) }
         return BindingTable(entries: entries)
@@ -88,11 +89,13 @@ public enum BindingCSV {
         entries.append(entry)
     }
 
-    private static func readHeader(_ cells: [String], file: String, line: Int, errors: inout [ConfigError]) -> [String] {
+    private static func readHeader(_ cells: [String], file: String, line: Int, errors: inout [ConfigError]) -> [String]
+    {
         let names = cells.map { $0.trimmed.lowercased() }
         for (index, name) in names.enumerated() where !BindingFields.names.contains(name) {
             errors.append(
-                .unknownField(file: file, line: line, field: name.isEmpty ? "column \(index + 1)" : name,
+                .unknownField(
+                    file: file, line: line, field: name.isEmpty ? "column \(index + 1)" : name,
                     allowed: BindingFields.names))
         }
         for required in ["ip", "mac"] where !names.contains(required) {

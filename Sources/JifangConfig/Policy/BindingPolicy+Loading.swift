@@ -63,7 +63,8 @@ extension BindingPolicy {
         }
         if let units = root.optional("units")?.anyMapping() {
             for (unit, node) in units.entries {
-                guard let fields = node.mapping(allowed: ["mode"]), let mode = fields.required("mode")?.oneOf(BindingAction.self)
+                guard let fields = node.mapping(allowed: ["mode"]),
+                    let mode = fields.required("mode")?.oneOf(BindingAction.self)
                 else { continue }
                 policy.unitModes[unit] = mode
             }

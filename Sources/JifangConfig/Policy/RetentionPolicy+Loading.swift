@@ -23,7 +23,8 @@ extension RetentionPolicy {
     }
 
     static func read(_ document: YAMLDocument) -> RetentionPolicy? {
-        guard let root = document.root?.mapping(allowed: ["rawDays", "hourlyDays", "dailyDays", "utcOffsetHours"]) else { return nil }
+        guard let root = document.root?.mapping(allowed: ["rawDays", "hourlyDays", "dailyDays", "utcOffsetHours"])
+        else { return nil }
         func days(_ key: String) -> (Int, YAMLNode)? {
             guard let node = root.required(key),
                 let value = node.int(in: 1...36500, { "\($0) is not a number of days (use 1–36500)" })

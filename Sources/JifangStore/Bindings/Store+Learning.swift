@@ -98,9 +98,10 @@ extension Store {
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` naming an id that is not a
     ///   pending proposal; nothing is approved then.
     @discardableResult
-    public func approveProposals(_ ids: [Int64]?, owner: String? = nil, unit: String? = nil, actor: String? = nil,
-        at time: Date = Date()) throws -> [BindingEntry]
-    {
+    public func approveProposals(
+        _ ids: [Int64]?, owner: String? = nil, unit: String? = nil, actor: String? = nil,
+        at time: Date = Date()
+    ) throws -> [BindingEntry] {
         try decide(ids, approve: true, actor: actor, at: time) { db, proposal in
             let pair = proposal.pair
             let entry = BindingEntry(ip: pair.ip, mac: pair.mac, owner: owner, unit: unit, vlan: pair.vlan)

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import JifangModel
+
+import struct Foundation.Date
 
 /// A device as the asset register holds it: what the inventory declares, what polls learned
 /// about it, and when it was last seen.

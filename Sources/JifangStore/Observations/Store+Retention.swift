@@ -1,6 +1,6 @@
-import JifangModel
 import Foundation
 import GRDB
+import JifangModel
 
 extension Store {
     /// Rolls raw samples into hourly rows and hourly rows into daily ones before deleting them,

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import JifangModel
+
+import struct Foundation.Date
 
 /// What ``Store/record(health:observations:conditions:duration:)`` wrote, for the caller's own
 /// follow-up (notifications, duty-log wording).

@@ -73,7 +73,8 @@ extension Store {
                     """,
                 arguments: [device, from.clampedMillis, to.clampedMillis])
             return try polls.map { row in
-                PollFindings(poll: row[0], time: Date(storeMillis: row[1]), findings: try Self.findings(db, poll: row[0]))
+                PollFindings(
+                    poll: row[0], time: Date(storeMillis: row[1]), findings: try Self.findings(db, poll: row[0]))
             }
         }
     }
@@ -81,7 +82,8 @@ extension Store {
     private static func findings(_ db: Database, poll: Int64) throws -> [Finding] {
         try Row.fetchAll(
             db,
-            sql: "SELECT rule, article, status, message, observed, source FROM findings WHERE poll = ? ORDER BY ordinal",
+            sql:
+                "SELECT rule, article, status, message, observed, source FROM findings WHERE poll = ? ORDER BY ordinal",
             arguments: [poll]
         ).map { row in
             Finding(
