@@ -23,7 +23,7 @@ extension CheckKind {
         case .deviceUptime: DeviceUptimeCheck()
         case .bindingCoverage: BindingCoverageCheck()
         case .violationsHandled: ViolationsHandledCheck()
-        case .backupSchedule: MissingRecordsCheck(table: "backups", what: "backup records")
+        case .backupSchedule: BackupScheduleCheck()
         case .passwordPolicy: MissingRecordsCheck(table: "accounts", what: "account records")
         case .dutyLogDaily: DutyLogDailyCheck()
         case .faultRecords: FaultRecordsCheck()
