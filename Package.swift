@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure value types shared by every module; no I/O.
@@ -56,10 +58,21 @@ let package = Package(
             dependencies: ["JifangModel", "JifangSNMP", "JifangConfig", "JifangStore"],
             swiftSettings: strict
         ),
+        // The people's side: web UI, REST API and /metrics.
+        .target(
+            name: "JifangServer",
+            dependencies: [
+                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "jifang",
             dependencies: [
-                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel",
+                "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,11 +90,18 @@ let package = Package(
             name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
+        .testTarget(
+            name: "JifangServerTests",
+            dependencies: [
+                "JifangServer", "JifangTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
 
         .executableTarget(
             name: "jifang-bench",
             dependencies: [
                 "JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture", "JifangTesting",
+                "JifangServer",
             ],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict

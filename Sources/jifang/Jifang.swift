@@ -11,7 +11,7 @@ struct Jifang: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, PollCommand.self, AgentCommand.self, DevicesCommand.self, AlertsCommand.self,
-            DiscoverCommand.self,
+            DiscoverCommand.self, ServeCommand.self, UsersCommand.self,
         ]
     )
 }

@@ -14,6 +14,7 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: inventory + polls + alertsAndEvents + observations)
         }
+        migrator.registerMigration("v2-accounts") { db in try db.execute(sql: AccountsSchema.sql) }
         return migrator
     }
 
