@@ -5,6 +5,7 @@ let usage = """
     usage: jifang-bench poll [--devices N] [--concurrency N] [--process-devices N] [--process-workers N]
            jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
+           jifang-bench web [--database PATH] [--duration S] [--connections N] [--threads N]
 
     """
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -13,6 +14,7 @@ do {
     case "poll": try await PollBenchmark.run(Array(arguments.dropFirst()))
     case "ingest": IngestBenchmark.main(Array(arguments.dropFirst()))
     case "arp": try ArpBenchmark.run(Array(arguments.dropFirst()))
+    case "web": try await WebBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
