@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(
             name: "JifangServerTests",
             dependencies: [
-                "JifangServer", "JifangTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "JifangServer", "JifangTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
 

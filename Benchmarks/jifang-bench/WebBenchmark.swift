@@ -6,9 +6,6 @@ import JifangServer
 import JifangStore
 import JifangTesting
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Load on the web UI and API with `wrk` over loopback: the dashboard (as a signed-in browser)
 /// and `GET /api/v1/devices` (with an API token). Prints requests/s and latency percentiles.
@@ -55,10 +52,14 @@ enum WebBenchmark {
         let task = Task { try await server.run() }
         defer { task.cancel() }
         let base = "http://127.0.0.1:\(port)"
-        let cookie = try await signIn(base: base, password: password)
-        print("jifang-bench web: \(try store.devices().count) devices, wrk -t\(threads) -c\(connections) -d\(duration)s")
+        // The session is made directly: the benchmark measures pages, not one sign-in.
+        let cookie = "jifang_session=\(server.sessions.create(username: "bench").id)"
+        try await waitUntilListening(base: base)
+        print(
+            "jifang-bench web: \(try store.devices().count) devices, wrk -t\(threads) -c\(connections) -d\(duration)s")
         for (name, path, header) in [
-            ("dashboard", "/", "Cookie: \(cookie)"), ("api devices", "/api/v1/devices", "Authorization: Bearer \(token)"),
+            ("dashboard", "/", "Cookie: \(cookie)"),
+            ("api devices", "/api/v1/devices", "Authorization: Bearer \(token)"),
         ] {
             let result = try wrk(
                 url: base + path, header: header, threads: threads, connections: connections, duration: duration)
@@ -66,7 +67,9 @@ enum WebBenchmark {
             let numbers = String(
                 format: "%9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d", result.requestsPerSecond,
                 result.p50Milliseconds, result.p99Milliseconds, result.errors)
-            print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + numbers + "  (\(verdict) p99 <= 50 ms at >= 500 req/s)")
+            print(
+                name.padding(toLength: 12, withPad: " ", startingAt: 0) + numbers
+                    + "  (\(verdict) p99 <= 50 ms at >= 500 req/s)")
         }
     }
 
@@ -109,42 +112,20 @@ enum WebBenchmark {
         return result
     }
 
-    /// Signs in like a browser and returns the session cookie.
-    static func signIn(base: String, password: String) async throws -> String {
-        let session = URLSession(configuration: .ephemeral)
-        var (data, response) = (Data(), URLResponse())
-        for _ in 0..<50 {
-            if let answer = try? await session.data(from: URL(string: base + "/login")!) {
-                (data, response) = answer
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
+    /// Waits until the server answers (wrk would count refused connections as errors).
+    static func waitUntilListening(base: String) async throws {
+        for _ in 0..<100 {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
+            probe.arguments = ["-t1", "-c1", "-d1s", base + "/login"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            if probe.terminationStatus == 0 { return }
+            try await Task.sleep(for: .milliseconds(200))
         }
-        let html = String(decoding: data, as: UTF8.self)
-        guard let range = html.range(of: "name=\"csrf\" value=\""),
-            let setCookie = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie")
-        else { throw BenchError("the sign-in page did not load from \(base)") }
-        let csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
-        var request = URLRequest(url: URL(string: base + "/login")!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(String(setCookie.split(separator: ";")[0]), forHTTPHeaderField: "Cookie")
-        request.httpBody = Data("username=bench&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&csrf=\(csrf)".utf8)
-        let delegate = NoRedirect()
-        let (_, answer) = try await URLSession(configuration: .ephemeral, delegate: delegate, delegateQueue: nil)
-            .data(for: request)
-        guard let cookie = (answer as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie"),
-            let session = cookie.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.hasPrefix("jifang_session=") })
-        else { throw BenchError("signing in as bench failed") }
-        return String(session.split(separator: ";")[0])
-    }
-
-    final class NoRedirect: NSObject, URLSessionTaskDelegate, Sendable {
-        func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest
-        ) async -> URLRequest? { nil }
+        throw BenchError("the server did not start at \(base)")
     }
 
     /// Six devices like the demo site's, polled every minute for a day.
@@ -163,16 +144,28 @@ enum WebBenchmark {
                 health.cpuPercent = Double((minute * 7 + offset * 13) % 100)
                 health.interfaces = (1...8).map { index in
                     var port = InterfaceStatus(
-                        index: index, name: "GE0/0/\(index)", type: 6, adminStatus: .up, operStatus: index == 8 ? .down : .up)
+                        index: index, name: "GE0/0/\(index)", type: 6, adminStatus: .up,
+                        operStatus: index == 8 ? .down : .up)
                     port.inBitsPerSecond = Double((minute + index) % 100) * 1e5
                     port.outBitsPerSecond = Double((minute + 2 * index) % 100) * 1e5
                     return port
                 }
-                if kind == .ups { health.ups = UPSStatus(batteryChargePercent: 95, runtimeMinutes: 120, outputSource: .online) }
-                health.findings = [Finding(rule: "\(kind).spec", article: "Art. 55", status: offset % 2 == 0 ? .pass : .fail, message: "demo")]
-                var observations = [Observation(device: name, metric: "cpu.percent", time: time, value: health.cpuPercent!)]
+                if kind == .ups {
+                    health.ups = UPSStatus(batteryChargePercent: 95, runtimeMinutes: 120, outputSource: .online)
+                }
+                health.findings = [
+                    Finding(
+                        rule: "\(kind).spec", article: "Art. 55", status: offset % 2 == 0 ? .pass : .fail,
+                        message: "demo")
+                ]
+                var observations = [
+                    Observation(device: name, metric: "cpu.percent", time: time, value: health.cpuPercent!)
+                ]
                 for port in health.interfaces {
-                    observations.append(Observation(device: name, metric: "if.inBps", instance: port.name, time: time, value: port.inBitsPerSecond!))
+                    observations.append(
+                        Observation(
+                            device: name, metric: "if.inBps", instance: port.name, time: time,
+                            value: port.inBitsPerSecond!))
                 }
                 try store.record(health: health, observations: observations, conditions: [])
             }

@@ -30,7 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (use 1–65535)") }
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port \(port) is not a TCP port (use 1–65535)")
+        }
     }
 
     func run() async throws {

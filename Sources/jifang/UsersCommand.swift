@@ -21,7 +21,8 @@ struct UsersCommand: ParsableCommand {
 
         func service() throws -> AccountService {
             AccountService(
-                store: try Store(path: storeOptions.path), policy: try AccountPolicy.load(path: "\(policies)/accounts.yaml"))
+                store: try Store(path: storeOptions.path),
+                policy: try AccountPolicy.load(path: "\(policies)/accounts.yaml"))
         }
     }
 
@@ -38,7 +39,8 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an account (password from $JIFANG_PASSWORD or a prompt).")
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account (password from $JIFANG_PASSWORD or a prompt).")
         @OptionGroup var common: Common
         @Argument(help: "The username: 2–32 lower-case letters, digits, '.', '-' or '_'.") var username: String
         @Option(name: .long, help: "administrator, auditor or technician.") var role: String
@@ -65,7 +67,8 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an account's password (password from $JIFANG_PASSWORD or a prompt).")
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's password (password from $JIFANG_PASSWORD or a prompt).")
         @OptionGroup var common: Common
         @Argument var username: String
 
@@ -73,7 +76,8 @@ struct UsersCommand: ParsableCommand {
             let service = try common.service()
             do {
                 try service.changePassword(
-                    username: username, current: nil, new: try UsersCommand.readPassword("New password for \(username): "),
+                    username: username, current: nil,
+                    new: try UsersCommand.readPassword("New password for \(username): "),
                     by: UsersCommand.actor)
             } catch let errors as AccountFormErrors {
                 throw ValidationError("password not changed:\n\(errors)")
@@ -97,7 +101,8 @@ struct UsersCommand: ParsableCommand {
                         "username": account.username, "name": account.displayName, "role": account.role.rawValue,
                         "language": account.language.rawValue,
                         "passwordChangedAt": ISO8601DateFormatter().string(from: account.passwordChangedAt),
-                        "passwordExpired": String(service.passwordExpired(account)), "disabled": String(account.disabled),
+                        "passwordExpired": String(service.passwordExpired(account)),
+                        "disabled": String(account.disabled),
                     ]
                 }
                 print(String(decoding: try JSONEncoder.jifang.encode(rows), as: UTF8.self))
@@ -107,7 +112,8 @@ struct UsersCommand: ParsableCommand {
                     table.append([
                         account.username, account.displayName, account.role.rawValue, account.language.rawValue,
                         ISO8601DateFormatter().string(from: account.passwordChangedAt),
-                        account.disabled ? "disabled" : service.passwordExpired(account) ? "password expired" : "active",
+                        account.disabled
+                            ? "disabled" : service.passwordExpired(account) ? "password expired" : "active",
                     ])
                 }
                 print(accounts.isEmpty ? "No accounts." : table.render())

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import JifangModel
 import JifangServer
@@ -46,13 +47,15 @@ struct APIModuleTests {
         let fixture = try ServerFixture()
         let token = try fixture.server.accounts.createToken(username: "auditor", label: "test", by: .init("test"))
         let (router, routes) = fixture.server.router()
+        let list = routes.routes
         try await Application(router: router).test(.router) { client in
             let response = try await client.execute(
                 uri: "/api/v1/openapi.json", method: .get, headers: [.authorization: "Bearer \(token)"])
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: Any])
-            for route in routes.routes where route.path.hasPrefix("/api/v1/") {
+            for route in list where route.path.hasPrefix("/api/v1/") {
                 #expect(paths[route.path] != nil, "\(route.path) is missing from the OpenAPI document")
             }
         }
@@ -60,7 +63,8 @@ struct APIModuleTests {
 
     @Test func metricsExposeDevicesInterfacesUPSAndAlerts() async throws {
         let fixture = try ServerFixture()
-        let token = try fixture.server.accounts.createToken(username: "administrator", label: "prometheus", by: .init("test"))
+        let token = try fixture.server.accounts.createToken(
+            username: "administrator", label: "prometheus", by: .init("test"))
         try await Application(router: fixture.server.router().router).test(.router) { client in
             let response = try await client.execute(
                 uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -68,7 +72,9 @@ struct APIModuleTests {
             let text = String(buffer: response.body)
             #expect(text.contains("jifang_device_up{device=\"core-router\",kind=\"router\",unit=\"\"} 1"))
             #expect(text.contains("jifang_interface_oper_up{device=\"core-router\",interface=\"GE0/0/1\"} 0"))
-            #expect(text.contains("jifang_interface_receive_bits_per_second{device=\"core-router\",interface=\"GE0/0/1\"} 1000000"))
+            #expect(
+                text.contains(
+                    "jifang_interface_receive_bits_per_second{device=\"core-router\",interface=\"GE0/0/1\"} 1000000"))
             #expect(text.contains("jifang_ups_battery_charge_percent{device=\"ups-1\"} 87"))
             #expect(text.contains("jifang_ups_runtime_seconds{device=\"ups-1\"} 2520"))
             #expect(text.contains("jifang_ups_on_battery{device=\"ups-1\"} 1"))

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import JifangConfig
 import JifangModel
@@ -44,7 +45,9 @@ struct AccountsModuleTests {
             #expect(stored.role == .technician && stored.language == .chinese)
             #expect(!stored.passwordHash.contains("Lina#2025-room"))
             let audit = try fixture.store.auditTrail()
-            #expect(audit.contains { $0.action == "account.create" && $0.subject == "li.na" && $0.actor == "administrator" })
+            #expect(
+                audit.contains { $0.action == "account.create" && $0.subject == "li.na" && $0.actor == "administrator" }
+            )
         }
     }
 

@@ -47,7 +47,8 @@ struct BrowserTests {
                     if role == .administrator {
                         #expect(accounts.contains("id=\"new-account\""))
                     } else {
-                        #expect(accounts.contains("may not open this page"), "\(role) is refused account administration")
+                        #expect(
+                            accounts.contains("may not open this page"), "\(role) is refused account administration")
                     }
                 } catch {
                     await browser.quit()

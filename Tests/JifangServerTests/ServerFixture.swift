@@ -23,7 +23,8 @@ struct ServerFixture {
             store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000))
         for role in AccountRole.allCases {
             try server.accounts.create(
-                username: role.rawValue, displayName: "\(role.rawValue.capitalized) 张", role: role, password: Self.password,
+                username: role.rawValue, displayName: "\(role.rawValue.capitalized) 张", role: role,
+                password: Self.password,
                 by: Store.Actor("test"))
         }
         try Self.seed(store)
@@ -44,13 +45,16 @@ struct ServerFixture {
             port.outBitsPerSecond = 2_000_000
             health.interfaces = [port]
             health.findings = [
-                Finding(rule: "router.memory", article: "Art. 55", status: .fail, message: "64 MB < 128 MB", observed: "64 MB", source: "snmp")
+                Finding(
+                    rule: "router.memory", article: "Art. 55", status: .fail, message: "64 MB < 128 MB",
+                    observed: "64 MB", source: "snmp")
             ]
             try store.record(
                 health: health,
                 observations: [
                     Observation(device: "core-router", metric: "cpu.percent", time: time, value: health.cpuPercent!),
-                    Observation(device: "core-router", metric: "if.inBps", instance: "GE0/0/1", time: time, value: 1_000_000),
+                    Observation(
+                        device: "core-router", metric: "if.inBps", instance: "GE0/0/1", time: time, value: 1_000_000),
                 ],
                 conditions: [
                     AlertCondition(
@@ -59,7 +63,8 @@ struct ServerFixture {
                 ])
             var upsHealth = DeviceHealth(device: ups, polledAt: time, reachable: true)
             upsHealth.identity = DeviceIdentity(kind: .ups, vendor: "APC", model: "Smart-UPS")
-            upsHealth.ups = UPSStatus(batteryChargePercent: 87, runtimeMinutes: 42, outputSource: .battery, loadPercent: 30)
+            upsHealth.ups = UPSStatus(
+                batteryChargePercent: 87, runtimeMinutes: 42, outputSource: .battery, loadPercent: 30)
             try store.record(
                 health: upsHealth,
                 observations: [Observation(device: "ups-1", metric: "ups.chargePercent", time: time, value: 87)],
@@ -93,9 +98,14 @@ struct Browser {
         }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for value in response.headers[values: .setCookie] {
-            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let pair = value.split(separator: ";")[0].split(
+                separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }
-            if value.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+            if value.contains("Max-Age=0") {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = String(pair[1])
+            }
         }
         return response
     }

@@ -1,9 +1,9 @@
 import Foundation
 import JifangTesting
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 
 /// A W3C WebDriver client for Debian's chromium-driver driving headless Chromium: just enough to
 /// navigate, type, click, read the page and take screenshots.
@@ -17,7 +17,7 @@ final class WebDriver: @unchecked Sendable {
     static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
     let process: ChildProcess
-    let base: URL
+    let port: Int
     private(set) var session = ""
 
     /// Starts chromedriver on a free loopback port and opens a headless browser session.
@@ -27,15 +27,22 @@ final class WebDriver: @unchecked Sendable {
         else {
             throw Failure(description: "chromium and chromium-driver are not installed; run `bash .ci/setup`")
         }
-        let port = LoopbackPort.freeTCP()
-        process = ChildProcess(Self.driver, ["--port=\(port)", "--allowed-ips=127.0.0.1"], outputPath: log)
-        base = URL(string: "http://127.0.0.1:\(port)")!
-        var ready = false
-        for _ in 0..<100 where !ready {
+        port = LoopbackPort.freeTCP()
+        process = try ChildProcess(Self.driver, ["--port=\(port)", "--allowed-ips=127.0.0.1"], outputPath: log)
+        var lastError: (any Error)?
+        for _ in 0..<100 {
             try await Task.sleep(for: .milliseconds(100))
-            ready = (try? await call("GET", "/status")) != nil
+            do {
+                try await call("GET", "/status")
+                lastError = nil
+                break
+            } catch {
+                lastError = error
+            }
         }
-        guard ready else { throw Failure(description: "chromedriver did not start on port \(port); see \(log)") }
+        if let lastError {
+            throw Failure(description: "chromedriver did not answer on port \(port): \(lastError)")
+        }
         let capabilities: [String: Any] = [
             "capabilities": [
                 "alwaysMatch": [
@@ -95,21 +102,27 @@ final class WebDriver: @unchecked Sendable {
         return data
     }
 
-    /// One WebDriver command; returns the response's `value`.
+    /// One WebDriver command over a fresh loopback connection; returns the response's `value`.
     @discardableResult
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = 60
+        var headers: HTTPFields = [:]
+        var buffer: ByteBuffer?
         if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            buffer = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body))
+            headers[.contentType] = "application/json"
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let request = TestClient.Request(
+            path, method: HTTPRequest.Method(method)!, authority: "127.0.0.1:\(port)", headers: headers, body: buffer)
+        let response = try await TestClient.withClient(
+            host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120))
+        ) { client in
+            try await client.execute(request)
+        }
+        let data = response.body.map { Data(buffer: $0) } ?? Data()
+        if response.status.code >= 400 {
+            throw Failure(description: "\(method) \(path): HTTP \(response.status.code): \(String(decoding: data, as: UTF8.self))")
+        }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        if let status = (response as? HTTPURLResponse)?.statusCode, status >= 400 {
-            throw Failure(description: "\(method) \(path): HTTP \(status): \(String(decoding: data, as: UTF8.self))")
-        }
         return object?["value"] ?? nil
     }
 }

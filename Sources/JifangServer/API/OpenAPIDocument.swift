@@ -6,7 +6,8 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Jifang API",
                 "version": "1",
-                "description": "Machine-room devices, health, spec findings and alerts. Authenticate with `Authorization: Bearer <token>` from `jifang users token`, or a browser session.",
+                "description":
+                    "Machine-room devices, health, spec findings and alerts. Authenticate with `Authorization: Bearer <token>` from `jifang users token`, or a browser session.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
@@ -28,8 +29,14 @@ enum OpenAPIDocument {
                 "parameters": .array(parameters),
                 "responses": [
                     "200": ["description": "OK", "content": ["application/json": ["schema": schema]]],
-                    "401": ["description": "No session or API token", "content": ["application/json": ["schema": ref("Error")]]],
-                    "403": ["description": "The account's role may not read this", "content": ["application/json": ["schema": ref("Error")]]],
+                    "401": [
+                        "description": "No session or API token",
+                        "content": ["application/json": ["schema": ref("Error")]],
+                    ],
+                    "403": [
+                        "description": "The account's role may not read this",
+                        "content": ["application/json": ["schema": ref("Error")]],
+                    ],
                 ],
             ]
         ]
@@ -51,10 +58,13 @@ enum OpenAPIDocument {
             "One device: summary, latest health, findings and open alerts", ref("DeviceDetail"),
             parameters: [parameter("name", in: "path", "The device's inventory name")]),
         "/api/v1/devices/{name}/observations": get(
-            "Samples of one metric of a device (raw) or its hourly/daily roll-ups", ["type": "array", "items": ["type": "object"]],
+            "Samples of one metric of a device (raw) or its hourly/daily roll-ups",
+            ["type": "array", "items": ["type": "object"]],
             parameters: [
                 parameter("name", in: "path", "The device's inventory name"),
-                parameter("metric", in: "query", "cpu.percent, memory.percent, if.inBps, if.outBps, ups.chargePercent, …", required: true),
+                parameter(
+                    "metric", in: "query", "cpu.percent, memory.percent, if.inBps, if.outBps, ups.chargePercent, …",
+                    required: true),
                 parameter("instance", in: "query", "An interface, sensor or storage name"),
                 parameter("from", in: "query", "ISO 8601 start (default: 24 hours before `to`)"),
                 parameter("to", in: "query", "ISO 8601 end (default: now)"),
@@ -62,7 +72,10 @@ enum OpenAPIDocument {
             ]),
         "/api/v1/alerts": get(
             "Open alerts, or all with ?all=true", arrayOf("Alert"),
-            parameters: [parameter("all", in: "query", "true for cleared alerts too"), parameter("device", in: "query", "Only this device")]),
+            parameters: [
+                parameter("all", in: "query", "true for cleared alerts too"),
+                parameter("device", in: "query", "Only this device"),
+            ]),
         "/api/v1/findings": get("The latest spec findings of every device", arrayOf("DeviceFindings")),
         "/api/v1/audit": get(
             "The audit trail, newest first (administrators and auditors)", arrayOf("AuditEntry"),
@@ -102,12 +115,15 @@ enum OpenAPIDocument {
                 "observed": ["type": "string", "nullable": true], "source": ["type": "string", "nullable": true],
             ],
         ],
-        "DeviceFindings": ["type": "object", "properties": ["device": ["type": "string"], "findings": arrayOf("Finding")]],
+        "DeviceFindings": [
+            "type": "object", "properties": ["device": ["type": "string"], "findings": arrayOf("Finding")],
+        ],
         "Alert": [
             "type": "object",
             "properties": [
                 "id": ["type": "integer"], "device": ["type": "string"], "type": ["type": "string"],
-                "subject": ["type": "string"], "severity": ["type": "string", "enum": ["info", "warning", "critical"]],
+                "subject": ["type": "string"],
+                "severity": ["type": "string", "enum": ["info", "warning", "critical"]],
                 "message": ["type": "string"], "openedAt": ["type": "string", "format": "date-time"],
                 "lastSeenAt": ["type": "string", "format": "date-time"],
                 "clearedAt": ["type": "string", "format": "date-time", "nullable": true],
@@ -117,7 +133,8 @@ enum OpenAPIDocument {
         "AuditEntry": [
             "type": "object",
             "properties": [
-                "id": ["type": "integer"], "time": ["type": "string", "format": "date-time"], "actor": ["type": "string"],
+                "id": ["type": "integer"], "time": ["type": "string", "format": "date-time"],
+                "actor": ["type": "string"],
                 "action": ["type": "string"], "subject": ["type": "string"], "detail": ["type": "string"],
                 "origin": ["type": "string", "nullable": true],
             ],

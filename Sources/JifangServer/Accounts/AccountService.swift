@@ -56,7 +56,7 @@ public struct AccountService: Sendable {
         }
         let problems = PasswordRules(policy: policy).problems(password, username: username)
         if !problems.isEmpty { errors.add("password", .password(problems)) }
-        if let current, current == password { errors.add("password", .english("choose a password you have not used"))}
+        if let current, current == password { errors.add("password", .english("choose a password you have not used")) }
         if !errors.isEmpty { throw errors }
         try store.setPassword(username: username, hash: try hasher.hash(password), by: actor, at: now)
     }
@@ -93,10 +93,13 @@ public struct AccountService: Sendable {
 
     static func isValidUsername(_ name: String) -> Bool {
         (2...32).contains(name.count)
-            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+            }
     }
 
-    private static let decoyHash = "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    private static let decoyHash =
+        "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 }
 
 /// The fields of an account form that were refused, with why; nothing was stored.

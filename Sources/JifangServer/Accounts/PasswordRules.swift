@@ -38,7 +38,9 @@ public enum PasswordProblem: Sendable, Hashable, CustomStringConvertible {
         let zh = language == .chinese
         switch self {
         case .tooShort(let minimum):
-            return zh ? "密码至少需要 \(minimum) 个字符（第118条：多于8位）" : "must have at least \(minimum) characters (Art. 118: more than 8)"
+            return zh
+                ? "密码至少需要 \(minimum) 个字符（第118条：多于8位）"
+                : "must have at least \(minimum) characters (Art. 118: more than 8)"
         case .noDigit: return zh ? "须包含数字" : "must contain a digit"
         case .noUppercase: return zh ? "须包含大写字母" : "must contain an upper-case letter"
         case .noLowercase: return zh ? "须包含小写字母" : "must contain a lower-case letter"

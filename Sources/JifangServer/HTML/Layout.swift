@@ -37,9 +37,13 @@ public struct Layout: Sendable {
     }
 
     /// A page holding one message, for refusals and errors.
-    public func message(_ phrase: Phrase, status: HTTPResponse.Status, request: Request, context: WebContext) -> Response {
+    public func message(_ phrase: Phrase, status: HTTPResponse.Status, request: Request, context: WebContext)
+        -> Response
+    {
         let t = context.localizer(request)
-        return page(t(phrase), content: "<p class=\"notice error\">\(t(phrase))</p>", request: request, context: context, status: status)
+        return page(
+            t(phrase), content: "<p class=\"notice error\">\(t(phrase))</p>", request: request, context: context,
+            status: status)
     }
 }
 

@@ -36,7 +36,8 @@ struct SVGChart {
             let yy = y(value)
             parts.append(
                 "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(yy)\" y2=\"\(yy)\" stroke=\"#e2e8f0\"/>"
-                    + "<text x=\"\(left - 4)\" y=\"\(yy + 4)\" text-anchor=\"end\">\(HTML.escape(format(value)))</text>")
+                    + "<text x=\"\(left - 4)\" y=\"\(yy + 4)\" text-anchor=\"end\">\(HTML.escape(format(value)))</text>"
+            )
         }
         parts.append(
             "<text x=\"\(left)\" y=\"\(height - 4)\">\(Format.timestamp(from))</text>"
@@ -46,9 +47,11 @@ struct SVGChart {
             let color = Self.colors[index % Self.colors.count]
             let coordinates = line.points.map { String(format: "%.1f,%.1f", x($0.time), y($0.value)) }
             parts.append(
-                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(coordinates.joined(separator: " "))\"/>")
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(coordinates.joined(separator: " "))\"/>"
+            )
             legend.append(
-                "<span><i class=\"swatch c\(index % Self.colors.count)\"></i>\(HTML.escape(line.name.isEmpty ? title : line.name))</span>")
+                "<span><i class=\"swatch c\(index % Self.colors.count)\"></i>\(HTML.escape(line.name.isEmpty ? title : line.name))</span>"
+            )
         }
         let svg = """
             <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(HTML.escape(title))" \

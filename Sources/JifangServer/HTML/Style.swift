@@ -14,7 +14,7 @@ enum Style {
         main{padding:1.2em;max-width:1200px;margin:0 auto}
         h1{font-size:1.4em;margin:.2em 0 .8em}h2{font-size:1.1em;margin:0 0 .6em}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:1em;margin-bottom:1em}
-        .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em}
+        .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em;overflow-x:auto}
         .wide{grid-column:1/-1}
         table{width:100%;border-collapse:collapse;background:var(--card)}th,td{text-align:left;padding:.35em .5em;
         border-bottom:1px solid var(--line);vertical-align:top}th{color:var(--muted);font-weight:600}

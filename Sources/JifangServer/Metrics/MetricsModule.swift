@@ -21,7 +21,9 @@ enum PrometheusExposition {
     static func render(_ snapshot: MonitoringSnapshot) -> String {
         var out = Writer()
         let devices = snapshot.devices
-        out.family("jifang_device_up", "Whether the device answered its last poll (1) or not (0); absent before the first poll.")
+        out.family(
+            "jifang_device_up",
+            "Whether the device answered its last poll (1) or not (0); absent before the first poll.")
         for device in devices {
             guard let reachable = device.lastPollReachable else { continue }
             out.sample("jifang_device_up", deviceLabels(device), reachable ? 1 : 0)
@@ -29,7 +31,8 @@ enum PrometheusExposition {
         out.family("jifang_device_poll_age_seconds", "Seconds since the device's last poll, answered or not.")
         for device in devices {
             guard let at = device.lastPollAt else { continue }
-            out.sample("jifang_device_poll_age_seconds", [("device", device.name)], snapshot.takenAt.timeIntervalSince(at))
+            out.sample(
+                "jifang_device_poll_age_seconds", [("device", device.name)], snapshot.takenAt.timeIntervalSince(at))
         }
         let healths = snapshot.health.values.sorted { $0.device.name < $1.device.name }
         out.family("jifang_interface_oper_up", "Whether the interface's operational status is up (1) or not (0).")
@@ -41,8 +44,14 @@ enum PrometheusExposition {
             }
         }
         for (name, help, value) in [
-            ("jifang_interface_receive_bits_per_second", "Inbound rate over the last two polls.", \InterfaceStatus.inBitsPerSecond),
-            ("jifang_interface_transmit_bits_per_second", "Outbound rate over the last two polls.", \InterfaceStatus.outBitsPerSecond),
+            (
+                "jifang_interface_receive_bits_per_second", "Inbound rate over the last two polls.",
+                \InterfaceStatus.inBitsPerSecond
+            ),
+            (
+                "jifang_interface_transmit_bits_per_second", "Outbound rate over the last two polls.",
+                \InterfaceStatus.outBitsPerSecond
+            ),
         ] {
             out.family(name, help)
             for health in healths where health.reachable {
@@ -79,13 +88,16 @@ enum PrometheusExposition {
         for alert in snapshot.openAlerts {
             counts["\(alert.condition.type)|\(alert.condition.severity)"]!.2 += 1
         }
-        for (type, severity, count) in counts.values.sorted(by: { ($0.0.rawValue, $0.1.rawValue) < ($1.0.rawValue, $1.1.rawValue) }) {
+        for (type, severity, count) in counts.values.sorted(by: {
+            ($0.0.rawValue, $0.1.rawValue) < ($1.0.rawValue, $1.1.rawValue)
+        }) {
             out.sample("jifang_alerts_open", [("type", type.rawValue), ("severity", severity.rawValue)], Double(count))
         }
         out.family("jifang_findings", "Latest spec findings by status.")
         let findings = snapshot.findings.values.flatMap { $0 }
         for status in FindingStatus.allCases {
-            out.sample("jifang_findings", [("status", status.rawValue)], Double(findings.filter { $0.status == status }.count))
+            out.sample(
+                "jifang_findings", [("status", status.rawValue)], Double(findings.filter { $0.status == status }.count))
         }
         return out.text
     }

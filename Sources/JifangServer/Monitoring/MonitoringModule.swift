@@ -45,7 +45,9 @@ public struct MonitoringModule: WebModule {
         for (index, (state, count)) in counts.enumerated() where count > 0 {
             let width = 300.0 * Double(count) / Double(total)
             let color = ["#1f8f4e", "#c53030", "#b7791f", "#718096"][index]
-            bars.append("<rect x=\"\(offset)\" y=\"0\" width=\"\(width)\" height=\"18\" fill=\"\(color)\"><title>\(state.rawValue) \(count)</title></rect>")
+            bars.append(
+                "<rect x=\"\(offset)\" y=\"0\" width=\"\(width)\" height=\"18\" fill=\"\(color)\"><title>\(state.rawValue) \(count)</title></rect>"
+            )
             offset += width
         }
         let list: [HTML] = counts.map { state, count in

@@ -11,7 +11,8 @@ public enum Responses {
     }
 
     public static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     public static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

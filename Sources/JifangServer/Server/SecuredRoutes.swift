@@ -49,7 +49,8 @@ public final class SecuredRoutes {
         router.post(RouterPath(path)) { request, context in
             if let refusal = Self.refusal(request, context, permission, layout, accounts) { return refusal }
             let form = try await Form.read(request)
-            let expected = context.session?.csrfToken ?? request.cookies[SessionCookie.csrfName]?.value
+            let expected =
+                permission == .public ? request.cookies[SessionCookie.csrfName]?.value : context.session?.csrfToken
             guard let expected, !expected.isEmpty, ConstantTime.equal(form["csrf"], expected) else {
                 return layout.message(.formExpired, status: .forbidden, request: request, context: context)
             }
@@ -58,17 +59,23 @@ public final class SecuredRoutes {
     }
 
     private static func refusal(
-        _ request: Request, _ context: WebContext, _ permission: Permission, _ layout: Layout, _ accounts: AccountService
+        _ request: Request, _ context: WebContext, _ permission: Permission, _ layout: Layout,
+        _ accounts: AccountService
     ) -> Response? {
         if permission == .public { return nil }
         let machine = Self.isMachinePath(request.uri.path)
         guard let account = context.account else {
-            if machine { return Responses.jsonError("sign in or send an API token (Authorization: Bearer …)", status: .unauthorized) }
+            if machine {
+                return Responses.jsonError(
+                    "sign in or send an API token (Authorization: Bearer …)", status: .unauthorized)
+            }
             let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
             return Responses.redirect("/login?next=\(next)")
         }
         guard permission.isGranted(to: account.role) else {
-            if machine { return Responses.jsonError("the role \(account.role.rawValue) may not do this", status: .forbidden) }
+            if machine {
+                return Responses.jsonError("the role \(account.role.rawValue) may not do this", status: .forbidden)
+            }
             return layout.message(.forbidden, status: .forbidden, request: request, context: context)
         }
         if permission != .ownAccount, context.session != nil, accounts.passwordExpired(account) {

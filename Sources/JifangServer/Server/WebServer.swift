@@ -20,7 +20,8 @@ public struct WebServer: Sendable {
         public var passwordRounds: Int
 
         public init(
-            host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, snapshotMaximumAge: TimeInterval = 1,
+            host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+            snapshotMaximumAge: TimeInterval = 1,
             passwordRounds: Int = 310_000
         ) {
             self.host = host
@@ -82,8 +83,8 @@ public struct WebServer: Sendable {
             let t = context.localizer(request)
             guard let account = context.account else { return Responses.redirect("/login") }
             let content: HTML = try """
-                <h1>\(t(.dashboard))</h1><div class="grid">\(panels.flatMap { try $0.dashboardPanels(for: account, localizer: t) })</div>
-                """
+            <h1>\(t(.dashboard))</h1><div class="grid">\(panels.flatMap { try $0.dashboardPanels(for: account, localizer: t) })</div>
+            """
             return pageLayout.page(t(.dashboard), content: content, request: request, context: context)
         }
         routes.get("/static/jifang.css", .public) { _, _ in
@@ -99,7 +100,8 @@ public struct WebServer: Sendable {
     public func application() -> some ApplicationProtocol {
         Application(
             router: router().router,
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "jifang"))
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: "jifang"))
     }
 
     /// Serves until SIGINT or SIGTERM.
