@@ -6,7 +6,6 @@ import JifangServer
 import JifangStore
 import JifangTesting
 
-
 /// Load on the web UI and API with `wrk` over loopback: the dashboard (as a signed-in browser)
 /// and `GET /api/v1/devices` (with an API token). Prints requests/s and latency percentiles.
 ///

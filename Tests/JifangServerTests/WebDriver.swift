@@ -1,8 +1,7 @@
 import Foundation
-import JifangTesting
-
 import HTTPTypes
 import HummingbirdTesting
+import JifangTesting
 import NIOCore
 
 /// A W3C WebDriver client for Debian's chromium-driver driving headless Chromium: just enough to
@@ -120,7 +119,9 @@ final class WebDriver: @unchecked Sendable {
         }
         let data = response.body.map { Data(buffer: $0) } ?? Data()
         if response.status.code >= 400 {
-            throw Failure(description: "\(method) \(path): HTTP \(response.status.code): \(String(decoding: data, as: UTF8.self))")
+            throw Failure(
+                description: "\(method) \(path): HTTP \(response.status.code): \(String(decoding: data, as: UTF8.self))"
+            )
         }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         return object?["value"] ?? nil
