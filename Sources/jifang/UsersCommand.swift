@@ -60,7 +60,7 @@ struct UsersCommand: ParsableCommand {
                     username: username, displayName: name ?? username, role: role, language: language,
                     password: try UsersCommand.readPassword("Password for \(username): "), by: UsersCommand.actor)
             } catch let errors as AccountFormErrors {
-                throw ValidationError("account not created:\n\(errors)")
+                throw UsersError("account not created:\n\(errors)")
             }
             print("Created \(role.rawValue) \(username).")
         }
@@ -80,7 +80,7 @@ struct UsersCommand: ParsableCommand {
                     new: try UsersCommand.readPassword("New password for \(username): "),
                     by: UsersCommand.actor)
             } catch let errors as AccountFormErrors {
-                throw ValidationError("password not changed:\n\(errors)")
+                throw UsersError("password not changed:\n\(errors)")
             }
             print("Password of \(username) changed.")
         }
@@ -131,9 +131,15 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let service = try common.service()
             guard try service.store.account(named: username) != nil else {
-                throw ValidationError("there is no account \(username); add it with `jifang users add`")
+                throw UsersError("there is no account \(username); add it with `jifang users add`")
             }
             print(try service.createToken(username: username, label: label, by: UsersCommand.actor))
         }
     }
+}
+
+/// A refusal of `jifang users`, printed without the usage text (the arguments were well-formed).
+struct UsersError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
