@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -68,11 +69,22 @@ let package = Package(
         .target(
             name: "JifangCompliance", dependencies: ["JifangModel", "JifangStore", "JifangConfig"],
             swiftSettings: strict),
+        // The people's side: web UI, REST API and /metrics.
+        .target(
+            name: "JifangServer",
+            dependencies: [
+                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "jifang",
             dependencies: [
                 "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangRecords",
-                "JifangCapture", "JifangCompliance",
+                "JifangCapture", "JifangCompliance", "JifangServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,12 +105,20 @@ let package = Package(
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
         .testTarget(
             name: "JifangComplianceTests", dependencies: ["JifangCompliance", "JifangTesting"], exclude: ["Golden"]),
+        .testTarget(
+            name: "JifangServerTests",
+            dependencies: [
+                "JifangServer", "JifangTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
 
         .executableTarget(
             name: "jifang-bench",
             dependencies: [
                 "JifangAgents", "JifangSNMP", "JifangStore", "JifangModel", "JifangCapture", "JifangTesting",
                 "JifangCompliance",
+                "JifangServer",
             ],
             path: "Benchmarks/jifang-bench",
             swiftSettings: strict

@@ -7,6 +7,7 @@ let usage = """
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
            jifang-bench watch [--frames N] [--stations N] [--file PATH]
            jifang-bench evaluate [--cities N] [--counties N] [--townships N] [--polls N] [--seed N] [--keep FILE]
+           jifang-bench web [--database PATH] [--duration S] [--connections N] [--threads N] [--rate R]
 
     """
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,6 +18,7 @@ do {
     case "arp": try ArpBenchmark.run(Array(arguments.dropFirst()))
     case "watch": try WatchBenchmark.run(Array(arguments.dropFirst()))
     case "evaluate": try EvaluateBenchmark.run(Array(arguments.dropFirst()))
+    case "web": try await WebBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)

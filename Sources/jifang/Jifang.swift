@@ -13,6 +13,7 @@ struct Jifang: AsyncParsableCommand {
             CheckCommand.self, PollCommand.self, AgentCommand.self, DevicesCommand.self, AlertsCommand.self,
             DiscoverCommand.self, AssetsCommand.self, LogCommand.self, DocsCommand.self, StaffCommand.self,
             BindingsCommand.self, WatchCommand.self, BackupCommand.self, EvaluateCommand.self, WaiverCommand.self,
+            ServeCommand.self, UsersCommand.self,
         ]
     )
 }

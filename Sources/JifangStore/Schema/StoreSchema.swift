@@ -25,6 +25,7 @@ enum StoreSchema {
         migrator.registerMigration("v5-compliance") { db in
             try db.execute(sql: compliance)
         }
+        migrator.registerMigration("v6-accounts") { db in try db.execute(sql: AccountsSchema.sql) }
         return migrator
     }
 

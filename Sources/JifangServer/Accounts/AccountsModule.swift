@@ -1,0 +1,228 @@
+import Foundation
+import Hummingbird
+import JifangModel
+import JifangStore
+
+/// Signing in and out, one's own password and language, account administration and the audit trail.
+public struct AccountsModule: WebModule {
+    let accounts: AccountService
+    let sessions: SessionStore
+    let throttle: LoginThrottle
+    let layout: Layout
+    let secureCookies: Bool
+
+    public var navigation: [NavigationItem] {
+        [
+            NavigationItem(.accounts, path: "/admin/accounts", permission: .manageAccounts),
+            NavigationItem(.auditTrail, path: "/audit", permission: .viewAuditTrail),
+        ]
+    }
+
+    public func register(on routes: SecuredRoutes) {
+        routes.get("/login", .public) { request, context in loginPage(request, context) }
+        routes.post("/login", .public) { request, context, form in try signIn(request, context, form) }
+        routes.post("/logout", .ownAccount) { _, context, _ in
+            if let session = context.session { sessions.end(id: session.id) }
+            var response = Responses.redirect("/login")
+            response.setCookie(SessionCookie.expired(SessionCookie.name))
+            return response
+        }
+        routes.get("/account", .ownAccount) { request, context in ownAccountPage(request, context) }
+        routes.post("/account/password", .ownAccount) { request, context, form in
+            try changeOwnPassword(request, context, form)
+        }
+        routes.post("/account/language", .ownAccount) { request, context, form in
+            guard let language = UILanguage(rawValue: form["language"]), let account = context.account else {
+                return Responses.redirect("/account")
+            }
+            try accounts.store.setLanguage(username: account.username, language: language, by: actor(context))
+            return Responses.redirect("/account?saved=1")
+        }
+        routes.get("/admin/accounts", .manageAccounts) { request, context in
+            try accountsPage(request, context, form: Form(), errors: AccountFormErrors())
+        }
+        routes.post("/admin/accounts", .manageAccounts) { request, context, form in
+            try createAccount(request, context, form)
+        }
+        routes.get("/audit", .viewAuditTrail) { request, context in try auditPage(request, context) }
+    }
+
+    func actor(_ context: WebContext) -> Store.Actor {
+        Store.Actor(context.account?.username ?? "anonymous", origin: context.remoteAddress)
+    }
+
+    // MARK: Sign-in
+
+    private func loginPage(
+        _ request: Request, _ context: WebContext, error: Phrase? = nil, username: String = "",
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let t = context.localizer(request)
+        // Double-submit token: the form and an HttpOnly SameSite=Strict cookie must carry the same value.
+        let token = RandomToken.make()
+        let next = request.uri.queryParameters.get("next") ?? "/"
+        let message: HTML = error.map { "<p class=\"notice error\" role=\"alert\">\(t($0))</p>" } ?? ""
+        let content: HTML = """
+            <h1>\(t(.signIn))</h1>\(message)
+            <form method="post" action="/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")" class="stack" id="login">
+            <input type="hidden" name="csrf" value="\(token)">
+            \(field("username", label: t(.username), value: username, error: nil, extra: " autocomplete=\"username\" required"))
+            \(field("password", label: t(.password), type: "password", error: nil, extra: " autocomplete=\"current-password\" required"))
+            <button type="submit">\(t(.signIn))</button></form>
+            <p class="muted"><a href="/login?lang=en">English</a> · <a href="/login?lang=zh">中文</a></p>
+            """
+        var response = layout.page(t(.signIn), content: content, request: request, context: context, status: status)
+        response.setCookie(SessionCookie.csrf(token, secure: secureCookies))
+        return response
+    }
+
+    private func signIn(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        let username = form["username"].trimmingCharacters(in: .whitespaces).lowercased()
+        let address = context.remoteAddress
+        guard throttle.allows(username: username, address: address) else {
+            try accounts.store.appendAudit(
+                actor: Store.Actor(username, origin: address), action: "login.throttled", subject: username,
+                detail: "sign-in refused: too many failures")
+            return loginPage(request, context, error: .throttled, username: username, status: .tooManyRequests)
+        }
+        guard let account = try accounts.authenticate(username: username, password: form["password"]) else {
+            throttle.recordFailure(username: username, address: address)
+            try accounts.store.appendAudit(
+                actor: Store.Actor(username, origin: address), action: "login.failed", subject: username,
+                detail: "wrong username or password")
+            return loginPage(request, context, error: .badSignIn, username: username, status: .unauthorized)
+        }
+        throttle.recordSuccess(username: username)
+        try accounts.store.appendAudit(
+            actor: Store.Actor(username, origin: address), action: "login", subject: username, detail: "signed in")
+        let session = sessions.create(username: account.username)
+        let next = request.uri.queryParameters.get("next") ?? "/"
+        // Only local paths: an open redirect would let a link send people elsewhere after signing in.
+        let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
+        var response = Responses.redirect(accounts.passwordExpired(account) ? "/account?expired=1" : target)
+        response.setCookie(SessionCookie.session(session.id, secure: secureCookies))
+        response.setCookie(SessionCookie.expired(SessionCookie.csrfName))
+        return response
+    }
+
+    // MARK: Own account
+
+    private func ownAccountPage(
+        _ request: Request, _ context: WebContext, errors: AccountFormErrors = AccountFormErrors(),
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let t = context.localizer(request)
+        guard let account = context.account else { return Responses.redirect("/login") }
+        var notices: [HTML] = []
+        if request.uri.queryParameters.get("expired") == "1" || accounts.passwordExpired(account) {
+            notices.append("<p class=\"notice error\">\(t(.passwordExpired))</p>")
+        }
+        if request.uri.queryParameters.get("saved") == "1" { notices.append("<p class=\"notice\">\(t(.saved))</p>") }
+        if !errors.isEmpty { notices.append("<p class=\"notice error\" role=\"alert\">\(t(.fixFields))</p>") }
+        let changed = Format.timestamp(account.passwordChangedAt)
+        let content: HTML = """
+            <h1>\(t(.account))</h1>\(notices)
+            <p>\(account.displayName) (\(account.username)) · \(t(account.role.phrase)) · \(t(Phrase("password set", "密码设置于"))) \(changed)</p>
+            <div class="grid"><section class="card"><h2>\(t(Phrase("Change password", "修改密码")))</h2>
+            <form method="post" action="/account/password" class="stack" id="password-form">\(csrfField(context))
+            \(field("current", label: t(Phrase("Current password", "当前密码")), type: "password", error: errors.message("current", t.language)))
+            \(field("password", label: t(Phrase("New password", "新密码")), type: "password", error: errors.message("password", t.language)))
+            \(field("confirm", label: t(Phrase("Repeat new password", "再次输入新密码")), type: "password", error: errors.message("confirm", t.language)))
+            <p class="muted">\(t(Phrase("More than 8 characters with digits, upper- and lower-case letters and symbols (Art. 118).", "多于8位，须同时包含数字、大小写字母和符号（第118条）。")))</p>
+            <button type="submit">\(t(.save))</button></form></section>
+            <section class="card"><h2>\(t(.language))</h2>
+            <form method="post" action="/account/language" class="stack">\(csrfField(context))
+            \(select("language", label: t(.language), options: [("en", "English"), ("zh", "中文")], selected: account.language.rawValue))
+            <button type="submit">\(t(.save))</button></form></section></div>
+            """
+        return layout.page(t(.account), content: content, request: request, context: context, status: status)
+    }
+
+    private func changeOwnPassword(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        guard let account = context.account, let session = context.session else { return Responses.redirect("/login") }
+        if form["password"] != form["confirm"] {
+            return ownAccountPage(
+                request, context, errors: AccountFormErrors(["confirm": .english("the two passwords differ")]),
+                status: .unprocessableContent)
+        }
+        do {
+            try accounts.changePassword(
+                username: account.username, current: form["current"], new: form["password"], by: actor(context))
+        } catch let errors as AccountFormErrors {
+            return ownAccountPage(request, context, errors: errors, status: .unprocessableContent)
+        }
+        // Other browsers signed in with the old password are signed out.
+        sessions.endAll(username: account.username, except: session.id)
+        return Responses.redirect("/account?saved=1")
+    }
+
+    // MARK: Administration
+
+    private func accountsPage(
+        _ request: Request, _ context: WebContext, form: Form, errors: AccountFormErrors,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let t = context.localizer(request)
+        let rows: [HTML] = try accounts.store.accounts().map { account in
+            """
+            <tr><td>\(account.username)</td><td>\(account.displayName)</td><td>\(t(account.role.phrase))</td>
+            <td>\(account.language.rawValue)</td><td>\(Format.timestamp(account.passwordChangedAt))\(accounts.passwordExpired(account) ? HTML(" <span class=\"state warning\">expired</span>") : "")</td>
+            <td>\(account.disabled ? "disabled" : "")</td></tr>
+            """
+        }
+        let notice: HTML =
+            errors.isEmpty
+            ? (request.uri.queryParameters.get("created").map { "<p class=\"notice\">\(t(.saved)) \($0)</p>" } ?? "")
+            : "<p class=\"notice error\" role=\"alert\">\(t(.fixFields))</p>"
+        let roles = AccountRole.allCases.map { (value: $0.rawValue, title: t($0.phrase)) }
+        let content: HTML = """
+            <h1>\(t(.accounts))</h1>\(notice)
+            <div class="grid"><section class="card wide"><table><tr><th>\(t(.username))</th><th>\(t(.displayName))</th>
+            <th>\(t(.role))</th><th>\(t(.language))</th><th>\(t(Phrase("Password set", "密码设置时间")))</th><th></th></tr>\(rows)</table></section>
+            <section class="card"><h2>\(t(Phrase("New account", "新建账户")))</h2>
+            <form method="post" action="/admin/accounts" class="stack" id="new-account">\(csrfField(context))
+            \(field("username", label: t(.username), value: form["username"], error: errors.message("username", t.language)))
+            \(field("displayName", label: t(.displayName), value: form["displayName"], error: errors.message("displayName", t.language)))
+            \(select("role", label: t(.role), options: roles, selected: form["role"].isEmpty ? "technician" : form["role"]))
+            \(select("language", label: t(.language), options: [("en", "English"), ("zh", "中文")], selected: form["language"].isEmpty ? "zh" : form["language"]))
+            \(field("password", label: t(.password), type: "password", error: errors.message("password", t.language)))
+            <button type="submit">\(t(.create))</button></form></section></div>
+            """
+        return layout.page(t(.accounts), content: content, request: request, context: context, status: status)
+    }
+
+    private func createAccount(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        var errors = AccountFormErrors()
+        let role = AccountRole(rawValue: form["role"])
+        let language = UILanguage(rawValue: form["language"])
+        if role == nil { errors.add("role", .english("choose a role")) }
+        if language == nil { errors.add("language", .english("choose a language")) }
+        if errors.isEmpty, let role, let language {
+            do {
+                try accounts.create(
+                    username: form["username"], displayName: form["displayName"], role: role, language: language,
+                    password: form["password"], by: actor(context))
+                return Responses.redirect("/admin/accounts?created=\(form["username"])")
+            } catch let refused as AccountFormErrors {
+                errors = refused
+            }
+        }
+        return try accountsPage(request, context, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    private func auditPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let t = context.localizer(request)
+        let rows: [HTML] = try accounts.store.auditTrail(limit: 500).map { entry in
+            """
+            <tr><td>\(Format.timestamp(entry.time))</td><td>\(entry.actor)</td><td>\(entry.action)</td>
+            <td>\(entry.subject)</td><td>\(entry.detail)</td><td>\(entry.origin)</td></tr>
+            """
+        }
+        let content: HTML = """
+            <h1>\(t(.auditTrail))</h1><table><tr><th>\(t(Phrase("Time", "时间")))</th><th>\(t(Phrase("Who", "操作人")))</th>
+            <th>\(t(Phrase("Action", "操作")))</th><th>\(t(Phrase("Record", "对象")))</th><th>\(t(Phrase("Detail", "详情")))</th>
+            <th>\(t(Phrase("From", "来源")))</th></tr>\(rows)</table>
+            """
+        return layout.page(t(.auditTrail), content: content, request: request, context: context)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import JifangConfig
+import JifangServer
+import JifangStore
+
+/// `jifang serve`: the web UI, the REST API and /metrics.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web UI, the REST API (/api/v1) and Prometheus metrics (/metrics).",
+        discussion: """
+            Create the first administrator with `jifang users add NAME --role administrator` before \
+            signing in. Passwords and sessions follow Policies/accounts.yaml (Art. 118).
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "The address to listen on (127.0.0.1 keeps the UI on this machine).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The TCP port to listen on.")
+    var port = 8080
+
+    @Option(name: .long, help: "The directory of policy files (reads accounts.yaml).")
+    var policies = "Policies"
+
+    @Flag(name: .long, help: "Mark cookies Secure (when an HTTPS proxy sits in front).")
+    var secureCookies = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port \(port) is not a TCP port (use 1–65535)")
+        }
+    }
+
+    func run() async throws {
+        let store = try Store(path: storeOptions.path)
+        let policy = try AccountPolicy.load(path: "\(policies)/accounts.yaml")
+        if try store.accounts().isEmpty {
+            print("No accounts yet: create one with `jifang users add NAME --role administrator`.")
+        }
+        let server = WebServer(
+            store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies))
+        print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
+        try await server.run()
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import JifangAgents
+import JifangConfig
+import JifangModel
+import JifangServer
+import JifangStore
+
+/// `jifang users`: web UI accounts from the terminal (the first administrator starts here).
+struct UsersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Manage web UI accounts: add, passwd, list, token.",
+        subcommands: [Add.self, Passwd.self, List.self, Token.self]
+    )
+
+    struct Common: ParsableArguments {
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "The directory of policy files (reads accounts.yaml).")
+        var policies = "Policies"
+
+        func service() throws -> AccountService {
+            AccountService(
+                store: try Store(path: storeOptions.path),
+                policy: try AccountPolicy.load(path: "\(policies)/accounts.yaml"))
+        }
+    }
+
+    /// The audit trail names the operating-system user behind a terminal change.
+    static var actor: Store.Actor {
+        Store.Actor("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown"), origin: "terminal")
+    }
+
+    /// Reads a password from $JIFANG_PASSWORD (for scripts) or, without echo, from the terminal.
+    static func readPassword(_ prompt: String) throws -> String {
+        if let password = ProcessInfo.processInfo.environment["JIFANG_PASSWORD"] { return password }
+        guard let pointer = getpass(prompt) else { throw ValidationError("cannot read a password from the terminal") }
+        return String(cString: pointer)
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account (password from $JIFANG_PASSWORD or a prompt).")
+        @OptionGroup var common: Common
+        @Argument(help: "The username: 2–32 lower-case letters, digits, '.', '-' or '_'.") var username: String
+        @Option(name: .long, help: "administrator, auditor or technician.") var role: String
+        @Option(name: .long, help: "The person's name as shown in the UI.") var name: String?
+        @Option(name: .long, help: "UI language: en or zh.") var language = "zh"
+
+        func run() throws {
+            guard let role = AccountRole(rawValue: role) else {
+                throw ValidationError("--role \(role) is not a role (use administrator, auditor or technician)")
+            }
+            guard let language = UILanguage(rawValue: language) else {
+                throw ValidationError("--language \(language) is not offered (use en or zh)")
+            }
+            let service = try common.service()
+            do {
+                try service.create(
+                    username: username, displayName: name ?? username, role: role, language: language,
+                    password: try UsersCommand.readPassword("Password for \(username): "), by: UsersCommand.actor)
+            } catch let errors as AccountFormErrors {
+                throw UsersError("account not created:\n\(errors)")
+            }
+            print("Created \(role.rawValue) \(username).")
+        }
+    }
+
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's password (password from $JIFANG_PASSWORD or a prompt).")
+        @OptionGroup var common: Common
+        @Argument var username: String
+
+        func run() throws {
+            let service = try common.service()
+            do {
+                try service.changePassword(
+                    username: username, current: nil,
+                    new: try UsersCommand.readPassword("New password for \(username): "),
+                    by: UsersCommand.actor)
+            } catch let errors as AccountFormErrors {
+                throw UsersError("password not changed:\n\(errors)")
+            }
+            print("Password of \(username) changed.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts.")
+        @OptionGroup var common: Common
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            let service = try common.service()
+            let accounts = try service.store.accounts()
+            switch output.format {
+            case .json:
+                let rows = accounts.map { account in
+                    [
+                        "username": account.username, "name": account.displayName, "role": account.role.rawValue,
+                        "language": account.language.rawValue,
+                        "passwordChangedAt": ISO8601DateFormatter().string(from: account.passwordChangedAt),
+                        "passwordExpired": String(service.passwordExpired(account)),
+                        "disabled": String(account.disabled),
+                    ]
+                }
+                print(String(decoding: try JSONEncoder.jifang.encode(rows), as: UTF8.self))
+            case .text:
+                var table = TextTable(headers: ["USERNAME", "NAME", "ROLE", "LANGUAGE", "PASSWORD SET", "STATE"])
+                for account in accounts {
+                    table.append([
+                        account.username, account.displayName, account.role.rawValue, account.language.rawValue,
+                        ISO8601DateFormatter().string(from: account.passwordChangedAt),
+                        account.disabled
+                            ? "disabled" : service.passwordExpired(account) ? "password expired" : "active",
+                    ])
+                }
+                print(accounts.isEmpty ? "No accounts." : table.render())
+            }
+        }
+    }
+
+    struct Token: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an API token for an account (for scripts and Prometheus); it is shown once.")
+        @OptionGroup var common: Common
+        @Argument var username: String
+        @Option(name: .long, help: "What the token is for.") var label = "api"
+
+        func run() throws {
+            let service = try common.service()
+            guard try service.store.account(named: username) != nil else {
+                throw UsersError("there is no account \(username); add it with `jifang users add`")
+            }
+            print(try service.createToken(username: username, label: label, by: UsersCommand.actor))
+        }
+    }
+}
+
+/// A refusal of `jifang users`, printed without the usage text (the arguments were well-formed).
+struct UsersError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
