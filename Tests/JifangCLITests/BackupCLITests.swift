@@ -74,7 +74,9 @@ final class BackupCLITests {
                 started = true
                 break
             }
-            try await Task.sleep(for: .milliseconds(2))
+            // A blocking wait keeps this thread: an await could park the test behind busy tests
+            // until the backup had finished.
+            usleep(2_000)
         }
         kill(child.pid, SIGKILL)
         child.wait()

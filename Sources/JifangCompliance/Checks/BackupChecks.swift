@@ -143,3 +143,38 @@ struct BackupScheduleCheck: ComplianceCheck {
         months(context).contains { $0.hasSuffix("-12") } ? ["\(context.period.year)"] : []
     }
 }
+
+/// Art. 118 for the suite's own accounts: every enabled account's password was changed within the
+/// expiry period (default 90 days, `maxAgeDays`). Length and character mix are enforced whenever a
+/// password is set, so an account can only hold a conforming one; what can lapse is the change.
+/// Accounts serve the whole site, so the rule applies to every unit with devices in this store.
+struct PasswordPolicyCheck: ComplianceCheck {
+    func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
+        -> [String: RuleOutcome]
+    {
+        let accounts = try context.store.accounts().filter { !$0.disabled }
+        let siteUnits = Set(try context.devices().compactMap(\.unit))
+        let end = context.windowEnd
+        var outcomes: [String: RuleOutcome] = [:]
+        for unit in units {
+            guard siteUnits.contains(unit.id), !accounts.isEmpty else {
+                outcomes[unit.id] = RuleOutcome(.notApplicable, "No accounts of the suite serve this unit.")
+                continue
+            }
+            let maxAge = rule.number("maxAgeDays", unit.level) ?? 90
+            let stale = accounts.filter { end.timeIntervalSince($0.passwordChangedAt) > maxAge * 86_400 }
+            let records = accounts.map { "account:\($0.username)" }
+            outcomes[unit.id] =
+                stale.isEmpty
+                ? RuleOutcome(
+                    .pass,
+                    "All \(plural(accounts.count, "account")) changed their password within \(formatNumber(maxAge)) days.",
+                    records: records)
+                : RuleOutcome(
+                    .fail,
+                    "Passwords older than \(formatNumber(maxAge)) days: \(stale.map(\.username).joined(separator: ", ")).",
+                    records: records)
+        }
+        return outcomes
+    }
+}

@@ -24,7 +24,7 @@ extension CheckKind {
         case .bindingCoverage: BindingCoverageCheck()
         case .violationsHandled: ViolationsHandledCheck()
         case .backupSchedule: BackupScheduleCheck()
-        case .passwordPolicy: MissingRecordsCheck(table: "accounts", what: "account records")
+        case .passwordPolicy: PasswordPolicyCheck()
         case .dutyLogDaily: DutyLogDailyCheck()
         case .faultRecords: FaultRecordsCheck()
         case .supervisorReviews: SupervisorReviewCheck()

@@ -153,19 +153,3 @@ struct AssetCountCheck: ComplianceCheck {
         return outcomes
     }
 }
-
-/// Rules whose records this store does not keep yet (backups, accounts): an error with the reason.
-struct MissingRecordsCheck: ComplianceCheck {
-    var table: String
-    var what: String
-
-    func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
-        -> [String: RuleOutcome]
-    {
-        let reason =
-            try context.store.hasTable(table)
-            ? "This version of the scorer cannot read the \(what) of this store yet."
-            : "No \(what) in this store."
-        return Dictionary(uniqueKeysWithValues: units.map { ($0.id, RuleOutcome(.error, reason)) })
-    }
-}
