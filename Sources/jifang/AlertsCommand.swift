@@ -25,7 +25,7 @@ struct AlertsCommand: ParsableCommand {
         let alerts = try store.alerts(openOnly: !all, device: device)
         switch output.format {
         case .json:
-            print(String(decoding: try JSONEncoder.jifang.encode(alerts.map(AlertRow.init)), as: UTF8.self))
+            try printJSON(alerts.map(AlertRow.init))
         case .text:
             guard !alerts.isEmpty else {
                 print(all ? "No alerts recorded." : "No open alerts.")

@@ -50,10 +50,6 @@ struct BackupOptions: ParsableArguments {
         }
         return BackupAgent(inventory: inventory, policy: policy, store: store, devices: devices, now: clock)
     }
-
-    func printJSON(_ value: some Encodable) throws {
-        print(String(decoding: try JSONEncoder.jifang.encode(value), as: UTF8.self))
-    }
 }
 
 /// `jifang backup run`: what the schedule asks for now.
@@ -78,7 +74,7 @@ struct BackupRun: AsyncParsableCommand {
     func run() async throws {
         let outcomes = try await options.agent().run(targets: target, force: force, snmp: !noSNMP)
         switch options.output.format {
-        case .json: try options.printJSON(outcomes)
+        case .json: try printJSON(outcomes)
         case .text:
             for outcome in outcomes {
                 let id = outcome.record.map { " #\($0.id)" } ?? ""
@@ -126,7 +122,7 @@ struct BackupList: AsyncParsableCommand {
         }
         let records = try agent.store.backups(target: target, kind: kindFilter)
         switch options.output.format {
-        case .json: try options.printJSON(records)
+        case .json: try printJSON(records)
         case .text:
             guard !records.isEmpty else {
                 print("The backup register is empty.")
@@ -169,7 +165,7 @@ struct BackupVerify: AsyncParsableCommand {
                 var interrupted: [BackupRecord]
                 var results: [VerifyResult]
             }
-            try options.printJSON(Report(interrupted: interrupted, results: results))
+            try printJSON(Report(interrupted: interrupted, results: results))
         case .text:
             for record in interrupted {
                 print("#\(record.id) \(record.target): interrupted run marked failed; its partial files were removed")
@@ -201,7 +197,7 @@ struct BackupRestore: AsyncParsableCommand {
     func run() async throws {
         let message = try options.agent().restore(id: id, to: to)
         switch options.output.format {
-        case .json: try options.printJSON(["message": message])
+        case .json: try printJSON(["message": message])
         case .text: print(message)
         }
     }
@@ -244,7 +240,7 @@ struct BackupArchive: AsyncParsableCommand {
         }
         let outcomes = requests.map { agent.pack($0.0, period: $0.1) }
         switch options.output.format {
-        case .json: try options.printJSON(outcomes)
+        case .json: try printJSON(outcomes)
         case .text:
             if outcomes.isEmpty { print("No disc or archive package is due.") }
             for outcome in outcomes { print("\(outcome.kind.rawValue) \(outcome.result.rawValue): \(outcome.message)") }
@@ -268,7 +264,7 @@ struct BackupDue: AsyncParsableCommand {
         if snmp { await agent.observeConfigurationChanges() }
         let items = try agent.dueItems()
         switch options.output.format {
-        case .json: try options.printJSON(items)
+        case .json: try printJSON(items)
         case .text:
             guard !items.isEmpty else {
                 print("Nothing is due.")

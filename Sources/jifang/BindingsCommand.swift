@@ -43,7 +43,7 @@ struct BindingsImportCommand: ParsableCommand {
         let result = try store.importBindings(
             entries, source: "import:\(path)", replace: replace, actor: BindingsCommand.actor)
         switch output.format {
-        case .json: print(String(decoding: try JSONEncoder.jifang.encode(result), as: UTF8.self))
+        case .json: try printJSON(result)
         case .text:
             print(
                 "\(path): \(entries.count) bindings; \(result.added) added, \(result.changed) changed, "

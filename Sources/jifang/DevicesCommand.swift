@@ -32,7 +32,7 @@ struct DevicesCommand: ParsableCommand {
         }
         switch output.format {
         case .json:
-            print(String(decoding: try JSONEncoder.jifang.encode(reports), as: UTF8.self))
+            try printJSON(reports)
         case .text:
             if reports.isEmpty {
                 print("No device has been polled yet; run `jifang poll --once` first.")

@@ -52,7 +52,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         switch output.format {
         case .json:
             let rows = found.map { DiscoveredRow(found: $0) }
-            print(String(decoding: try JSONEncoder.jifang.encode(rows), as: UTF8.self))
+            try printJSON(rows)
         case .text:
             print(InventoryProposal(found: found).yaml)
             FileHandle.standardError.write(Data("\(found.count) agents answered in \(subnet).\n".utf8))

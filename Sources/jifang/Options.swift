@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JifangAgents
 
 /// How a command prints its result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -29,4 +30,9 @@ struct StoreOptions: ParsableArguments {
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
+}
+
+/// Prints `value` as every `--format json` output does (sorted keys, ISO-8601 dates).
+func printJSON(_ value: some Encodable) throws {
+    print(String(decoding: try JSONEncoder.jifang.encode(value), as: UTF8.self))
 }

@@ -56,7 +56,7 @@ struct PollCommand: AsyncParsableCommand {
         let reports = results.map { DeviceReport(health: $0.health, openAlerts: $0.openAlerts) }
         switch output.format {
         case .json:
-            print(String(decoding: try JSONEncoder.jifang.encode(reports), as: UTF8.self))
+            try printJSON(reports)
         case .text:
             print(HealthReport(devices: reports).render())
         }

@@ -76,10 +76,6 @@ func parseAmount(_ text: String?, option: String) throws -> Double? {
 }
 
 /// Prints `value` as `--format json` does.
-func printJSON(_ value: some Encodable) throws {
-    print(String(decoding: try JSONEncoder.jifang.encode(value), as: UTF8.self))
-}
-
 extension Optional where Wrapped == String {
     var orDash: String { self ?? "-" }
 }

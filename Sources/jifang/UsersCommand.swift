@@ -105,7 +105,7 @@ struct UsersCommand: ParsableCommand {
                         "disabled": String(account.disabled),
                     ]
                 }
-                print(String(decoding: try JSONEncoder.jifang.encode(rows), as: UTF8.self))
+                try printJSON(rows)
             case .text:
                 var table = TextTable(headers: ["USERNAME", "NAME", "ROLE", "LANGUAGE", "PASSWORD SET", "STATE"])
                 for account in accounts {
