@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "JifangServer",
             dependencies: [
-                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig",
+                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig", "JifangRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "JifangServerTests",
             dependencies: [
-                "JifangServer", "JifangTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                "JifangServer", "JifangRecords", "JifangTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

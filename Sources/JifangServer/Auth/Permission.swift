@@ -20,6 +20,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case viewAuditTrail
     case viewEvaluations
     case runEvaluations
+    /// Reading the duty log, the asset register and the lending desk (pages and API).
+    case viewRecords
     case writeDutyLog
     case reviewDutyLog
     case manageAssets
@@ -29,10 +31,15 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     public static let grants: [AccountRole: Set<Permission>] = [
         .administrator: [
             .public, .ownAccount, .viewMonitoring, .manageDevices, .manageBindings, .manageBackups, .manageSettings,
-            .manageAccounts, .viewAuditTrail, .viewEvaluations, .reviewDutyLog,
+            .manageAccounts, .viewAuditTrail, .viewEvaluations, .reviewDutyLog, .viewRecords,
         ],
-        .auditor: [.public, .ownAccount, .viewMonitoring, .viewAuditTrail, .viewEvaluations, .runEvaluations],
-        .technician: [.public, .ownAccount, .viewMonitoring, .writeDutyLog, .manageAssets, .manageLoans],
+        .auditor: [
+            .public, .ownAccount, .viewMonitoring, .viewAuditTrail, .viewEvaluations, .runEvaluations, .viewRecords,
+        ],
+        .technician: [
+            .public, .ownAccount, .viewMonitoring, .writeDutyLog, .manageAssets, .manageLoans,
+            .viewRecords,
+        ],
     ]
 
     /// Whether `role` holds this permission.

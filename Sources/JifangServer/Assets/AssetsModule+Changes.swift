@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import JifangModel
+import JifangRecords
+import JifangStore
+
+// Submissions: entering an asset and the state changes, each through AssetRegister.
+
+extension AssetsModule {
+    func addAsset(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        let t = context.localizer(request)
+        var errors = RecordFormErrors()
+        func text(_ name: String) -> String? {
+            let value = form[name].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        let kind = AssetKind(rawValue: form["kind"])
+        if kind == nil { errors.add("kind", t(Phrase("Choose a kind.", "请选择类型。"))) }
+        let state = AssetState(rawValue: form["state"])
+        if state == nil { errors.add("state", t(Phrase("Choose a state.", "请选择状态。"))) }
+        let price = Self.amount(form["price"], field: "price", &errors, t)
+        if let tag = text("tag"), (try? registry.asset(tag)) != nil {
+            errors.add("tag", t(Phrase("This tag is already in the register.", "该资产编号已登记。")))
+        }
+        let actor = staff.person(for: context.account)
+        if actor == nil { errors.add(RecordsError.notAllowed(reason: t(.notStaff)), known: [], t) }
+        if errors.isEmpty, let kind, let state, let actor {
+            let asset = Asset(
+                tag: form["tag"].trimmingCharacters(in: .whitespaces),
+                name: form["name"].trimmingCharacters(in: .whitespaces),
+                kind: kind, state: state, location: text("location"), responsible: text("responsible"),
+                serial: text("serial"), price: price)
+            do {
+                try registry.add(asset, actor: actor.id, on: clock.today)
+                return Responses.redirect(
+                    "/assets?saved=\(asset.tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            } catch let error as RecordsError {
+                errors.add(error, known: ["tag", "name", "kind", "state", "price"], t)
+            }
+        }
+        return try listPage(request, context, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    func apply(_ change: AssetChangeForm, _ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        let t = context.localizer(request)
+        let tag = context.parameters.get("tag") ?? ""
+        guard (try? registry.asset(tag)) != nil else {
+            return layout.message(.notFound, status: .notFound, request: request, context: context)
+        }
+        var errors = RecordFormErrors()
+        guard let actor = staff.person(for: context.account)?.id else {
+            errors.add(RecordsError.notAllowed(reason: t(.notStaff)), known: [], t)
+            return try assetPage(
+                request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
+        }
+        let day = clock.today
+        let note = form["note"].trimmingCharacters(in: .whitespaces)
+        do {
+            switch change {
+            case .state:
+                guard let state = AssetState(rawValue: form["state"]) else {
+                    errors.add("state", t(Phrase("Choose a state.", "请选择状态。")))
+                    break
+                }
+                try registry.changeState(tag, to: state, actor: actor, on: day, note: note.isEmpty ? nil : note)
+            case .repair:
+                if form["fault"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("fault", t) }
+                guard errors.isEmpty else { break }
+                try registry.openRepair(
+                    tag, fault: form["fault"], causedBy: form["causedBy"], reportedBy: actor, on: day)
+            case .repaired:
+                let cost = Self.amount(form["cost"], field: "cost", &errors, t)
+                if form["result"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("result", t) }
+                guard errors.isEmpty else { break }
+                try registry.closeRepair(
+                    tag, result: form["result"], cost: cost, returnTo: AssetState(rawValue: form["returnTo"]) ?? .inUse,
+                    actor: actor, on: day)
+            case .scrap:
+                if form["reason"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("reason", t) }
+                if form["handedTo"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("handedTo", t) }
+                guard errors.isEmpty else { break }
+                try registry.scrap(tag, reason: form["reason"], handedTo: form["handedTo"], actor: actor, on: day)
+            case .powerOn:
+                try registry.recordPowerOn(tag, on: day, actor: actor, note: note.isEmpty ? nil : note)
+            }
+        } catch let error as RecordsError {
+            // The records module names fields as the command line does (handed-to, return-to).
+            let names = ["handed-to": "handedTo", "return-to": "returnTo"]
+            switch error {
+            case .missingField(let field, _): errors.required(names[field] ?? field, t)
+            case .invalidField(let field, _, _): errors.add(names[field] ?? field, error.description)
+            default: errors.add(error, known: [], t)
+            }
+        }
+        if errors.isEmpty {
+            return Responses.redirect(
+                "/assets/\(tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")?saved=1")
+        }
+        return try assetPage(
+            request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    /// An optional amount in yuan; a bad one is filed as the field's error.
+    static func amount(_ text: String, field: String, _ errors: inout RecordFormErrors, _ t: Localizer) -> Double? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard let value = Double(text), value >= 0, value.isFinite else {
+            errors.add(field, t(Phrase("Give an amount in yuan, e.g. 350 or 99.50.", "请填写金额（元），如 350 或 99.50。")))
+            return nil
+        }
+        return value
+    }
+}

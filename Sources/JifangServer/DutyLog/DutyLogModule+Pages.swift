@@ -1,0 +1,201 @@
+import Foundation
+import Hummingbird
+import JifangModel
+import JifangRecords
+import JifangStore
+
+// The duty-log page: entries of a range of days, the chain's status, and the two forms.
+
+extension DutyLogModule {
+    /// What a refused form sends back to the page: the values typed and the errors.
+    struct Forms {
+        var entry = Form()
+        var entryErrors = RecordFormErrors()
+        var fault = Form()
+        var faultErrors = RecordFormErrors()
+    }
+
+    func logPage(
+        _ request: Request, _ context: WebContext, forms: Forms = Forms(), status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let t = context.localizer(request)
+        let (from, to) = range(request)
+        let entries = try book.entries(from: from, to: to)
+        let verification = try book.verify()
+        let names = Dictionary(try book.store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let faults = Dictionary(
+            try book.faults(from: from, to: to).map { ($0.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let correctedBy = Dictionary(
+            entries.compactMap { e in e.category == .faultUpdate ? nil : e.corrects.map { ($0, e.id) } },
+            uniquingKeysWith: { _, b in b })
+        let rows: [HTML] = entries.reversed().map { entry in
+            row(entry, fault: faults[entry.id], correctedBy: correctedBy[entry.id], names: names, t)
+        }
+        let chain: HTML =
+            verification.isIntact
+            ? "<p class=\"notice\" id=\"chain-status\">\(t(Phrase("Hash chain intact", "哈希链完整"))): \(verification.entries) \(t(Phrase("entries", "条")))</p>"
+            : "<div class=\"notice error\" id=\"chain-status\"><p>\(t(Phrase("The hash chain does not verify", "哈希链校验失败"))):</p><ul>\(verification.problems.map { problem -> HTML in "<li>\(problem.message)</li>" })</ul></div>"
+        let saved: HTML =
+            request.uri.queryParameters.get("saved").map {
+                "<p class=\"notice\" role=\"status\">\(t(.saved)) #\($0)</p>"
+            } ?? ""
+        let writer = context.account.map { Permission.writeDutyLog.isGranted(to: $0.role) } ?? false
+        var writing: HTML = ""
+        if writer {
+            let notStaff: HTML =
+                staff.person(for: context.account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : ""
+            writing =
+                "\(notStaff)<div class=\"grid\">\(entryForm(forms, context, t))\(faultForm(forms, context, t))</div>"
+        }
+        let content: HTML = """
+            <h1>\(t(.dutyLog))</h1>\(saved)\(chain)
+            <form method="get" action="/duty-log" class="inline" id="range">
+            <label for="from">\(t(Phrase("From", "从")))</label> <input id="from" name="from" type="date" value="\(from.description)">
+            <label for="to">\(t(Phrase("to", "至")))</label> <input id="to" name="to" type="date" value="\(to.description)">
+            <button type="submit">\(t(Phrase("Show", "显示")))</button></form>
+            \(writing)
+            <section class="card wide"><table id="entries"><tr><th>#</th><th>\(t(Phrase("Day", "日期")))</th>
+            <th>\(t(Phrase("Time", "时间")))</th><th>\(t(Phrase("Category", "类别")))</th><th>\(t(Phrase("By", "记录人")))</th>
+            <th>\(t(Phrase("Entry", "内容")))</th></tr>\(rows)</table>
+            \(rows.isEmpty ? HTML("<p class=\"muted\">\(t(Phrase("No entries in these days.", "这些日期没有记录。")))</p>") : "")</section>
+            """
+        return layout.page(t(.dutyLog), content: content, request: request, context: context, status: status)
+    }
+
+    private func row(
+        _ entry: DutyLogEntry, fault: FaultStatus?, correctedBy: Int64?, names: [String: String], _ t: Localizer
+    ) -> HTML {
+        let category = t.language == .chinese ? entry.category.chinese : entry.category.rawValue
+        let author =
+            entry.source == .automatic ? t(Phrase("agent", "自动")) : names[entry.author].map { "\($0)" } ?? entry.author
+        var notes: [HTML] = []
+        if let device = entry.device { notes.append(" <span class=\"muted\">[\(device)]</span>") }
+        if let poll = entry.poll { notes.append(" <span class=\"muted\">[poll \(Int(poll))]</span>") }
+        if let target = entry.corrects, entry.category != .faultUpdate {
+            notes.append(" <span class=\"muted\">(\(t(Phrase("corrects", "更正"))) #\(Int(target)))</span>")
+        }
+        if let by = correctedBy {
+            notes.append(" <span class=\"state warning\">\(t(Phrase("corrected by", "已被更正")) ) #\(Int(by))</span>")
+        }
+        var details: HTML = ""
+        if let fault {
+            let fields: [HTML] = zip(FaultDetails.fieldNames, fault.details.values).map { name, value in
+                "<dt>\(t(Self.faultPhrase(name)))</dt><dd>\(value ?? "—")</dd>"
+            }
+            let missing: HTML =
+                fault.isComplete
+                ? ""
+                : " <span class=\"state warning\">\(t(.lacks)) \(fault.missingFields.joined(separator: ", "))</span> <a href=\"/duty-log/complete?fault=\(Int(entry.id))\">\(t(Phrase("complete", "补记")))</a>"
+            details = "\(missing)<dl class=\"fault\">\(fields)</dl>"
+        }
+        return """
+            <tr id="entry-\(Int(entry.id))" class="\(entry.source.rawValue)"><td>\(Int(entry.id))</td><td>\(entry.day.description)</td>
+            <td>\(clock.time(entry.time))</td><td>\(category)</td><td>\(author)</td><td>\(entry.text)\(notes)\(details)</td></tr>
+            """
+    }
+
+    private func entryForm(_ forms: Forms, _ context: WebContext, _ t: Localizer) -> HTML {
+        let categories = DutyLogCategory.manual.map { category in
+            (value: category.rawValue, title: t.language == .chinese ? category.chinese : category.rawValue)
+        }
+        let errors = forms.entryErrors
+        let chosen = forms.entry["category"].isEmpty ? DutyLogCategory.other.rawValue : forms.entry["category"]
+        let categoryError: HTML =
+            errors["category"].map { "<span class=\"field-error\" id=\"category-error\">\($0)</span>" } ?? ""
+        return """
+            <section class="card"><h2>\(t(Phrase("Daily entry", "日常记录")))</h2>\(errors.notice(t))
+            <form method="post" action="/duty-log/entries" class="stack" id="entry-form">\(csrfField(context))
+            \(select("category", label: t(Phrase("Category", "类别")), options: categories, selected: chosen))\(categoryError)
+            \(textArea("text", label: t(Phrase("What was done", "工作内容")), value: forms.entry["text"], error: errors["text"]))
+            \(field("corrects", label: t(Phrase("Corrects entry # (optional)", "更正第几条（可选）")), value: forms.entry["corrects"], error: errors["corrects"]))
+            <button type="submit">\(t(Phrase("Add entry", "添加记录")))</button></form></section>
+            """
+    }
+
+    private func faultForm(_ forms: Forms, _ context: WebContext, _ t: Localizer) -> HTML {
+        let errors = forms.faultErrors
+        let fields: [HTML] = FaultDetails.fieldNames.map { name in
+            textArea(name, label: t(Self.faultPhrase(name)), value: forms.fault[name], error: errors[name], rows: 2)
+        }
+        return """
+            <section class="card"><h2>\(t(Phrase("Major fault (Art. 105)", "重大故障（第105条）")))</h2>\(errors.notice(t))
+            <form method="post" action="/duty-log/faults" class="stack" id="fault-form">\(csrfField(context))
+            \(fields)
+            \(field("device", label: t(Phrase("Device (optional)", "设备（可选）")), value: forms.fault["device"], error: errors["device"]))
+            <button type="submit">\(t(Phrase("Record fault", "记录故障")))</button></form></section>
+            """
+    }
+
+    /// The label of a fault field, by the records module's field name.
+    static func faultPhrase(_ name: String) -> Phrase {
+        switch name {
+        case "symptom": Phrase("Symptom", "故障现象")
+        case "cause": Phrase("Cause", "发生原因")
+        case "handling": Phrase("Handling", "处理过程")
+        case "participants": Phrase("Participants", "参加人员")
+        case "result": Phrase("Result", "处理结果")
+        default: Phrase(name, name)
+        }
+    }
+
+    // MARK: Submissions
+
+    func addEntry(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        let t = context.localizer(request)
+        var errors = RecordFormErrors()
+        let category = DutyLogCategory(rawValue: form["category"])
+        if !DutyLogCategory.manual.contains(category) {
+            errors.add("category", t(Phrase("Choose a category.", "请选择类别。")))
+        }
+        if form["text"].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.required("text", t) }
+        let correctsText = form["corrects"].trimmingCharacters(in: .whitespaces)
+        let corrects = Int64(correctsText)
+        if !correctsText.isEmpty, corrects == nil {
+            errors.add("corrects", t(Phrase("Give an entry number.", "请填写记录编号。")))
+        }
+        if errors.isEmpty {
+            do {
+                let entry = try book.add(
+                    category: category, text: form["text"], author: staff.key(for: context.account),
+                    corrects: corrects)
+                return Responses.redirect("/duty-log?saved=\(entry.id)")
+            } catch let error as RecordsError {
+                if case .notFound = error { errors.add("corrects", error.description) }
+                errors.add(error, known: ["category", "text", "corrects"], t)
+            }
+        }
+        return try logPage(
+            request, context, forms: Forms(entry: form, entryErrors: errors), status: .unprocessableContent)
+    }
+
+    func recordFault(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
+        let t = context.localizer(request)
+        let details = Self.details(form)
+        var errors = RecordFormErrors()
+        // A record made from this form is the detailed record Art. 105 asks for: all five fields.
+        for name in details.missingFields { errors.required(name, t) }
+        if errors.isEmpty {
+            do {
+                let device = form["device"].trimmingCharacters(in: .whitespaces)
+                let entry = try book.recordFault(
+                    details, author: staff.key(for: context.account), device: device.isEmpty ? nil : device)
+                return Responses.redirect("/duty-log?saved=\(entry.id)")
+            } catch let error as RecordsError {
+                errors.add(error, known: Set(FaultDetails.fieldNames), t)
+            }
+        }
+        return try logPage(
+            request, context, forms: Forms(fault: form, faultErrors: errors), status: .unprocessableContent)
+    }
+
+    /// The five fields of a form, by the records module's field names; blank fields are nil.
+    static func details(_ form: Form) -> FaultDetails {
+        func value(_ name: String) -> String? {
+            let text = form[name].trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        return FaultDetails(
+            symptom: value("symptom"), cause: value("cause"), handling: value("handling"),
+            participants: value("participants"), result: value("result"))
+    }
+}

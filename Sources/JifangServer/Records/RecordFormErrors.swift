@@ -1,0 +1,63 @@
+import JifangRecords
+
+/// What a refused records form shows: an error per field, next to it (`id="<field>-error"`), and
+/// a message for refusals that concern no single field (such as an author who is not staff).
+struct RecordFormErrors: Sendable {
+    private(set) var fields: [String: String] = [:]
+    private(set) var general: String?
+
+    init() {}
+
+    var isEmpty: Bool { fields.isEmpty && general == nil }
+
+    subscript(_ field: String) -> String? { fields[field] }
+
+    mutating func add(_ field: String, _ message: String) {
+        if fields[field] == nil { fields[field] = message }
+    }
+
+    /// A required field left empty, in the reader's language.
+    mutating func required(_ field: String, _ t: Localizer) {
+        add(field, t(.requiredField))
+    }
+
+    /// Files a refusal of the records module under the field it names, if it is one of `known`
+    /// (form field names, which follow the records module's own), else as the general message.
+    mutating func add(_ error: RecordsError, known: Set<String>, _ t: Localizer) {
+        switch error {
+        case .missingField(let field, _) where known.contains(field):
+            required(field, t)
+        case .invalidField(let field, _, _) where known.contains(field):
+            add(field, error.description)
+        default:
+            general = error.description
+        }
+    }
+
+    /// The notice above a refused form.
+    func notice(_ t: Localizer) -> HTML {
+        guard !isEmpty else { return "" }
+        let detail: HTML = general.map { message -> HTML in " \(message)" } ?? ""
+        return "<p class=\"notice error\" role=\"alert\">\(t(.fixFields))\(detail)</p>"
+    }
+}
+
+/// A multi-line text field with its error, like ``field(_:label:type:value:error:extra:)``.
+func textArea(_ name: String, label: String, value: String = "", error: String?, rows: Int = 3) -> HTML {
+    let invalid: HTML = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\""
+    let message: HTML = error.map { "<span class=\"field-error\" id=\"\(name)-error\">\($0)</span>" } ?? ""
+    return """
+        <label for="\(name)">\(label)</label>
+        <textarea id="\(name)" name="\(name)" rows="\(rows)"\(invalid)>\(value)</textarea>\(message)
+        """
+}
+
+extension Phrase {
+    static let requiredField = Phrase("Required.", "必填。")
+    static let dutyLog = Phrase("Duty log", "工作日志")
+    static let assetRegister = Phrase("Assets", "设备档案")
+    static let lendingDesk = Phrase("Lending desk", "资料借阅")
+    static let notStaff = Phrase(
+        "Your account matches no registered staff member, so you may read but not write these records.",
+        "您的账户未对应登记在册的工作人员，只能查看、不能填写这些记录。")
+}
