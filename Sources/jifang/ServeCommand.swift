@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JifangConfig
+import JifangModel
 import JifangServer
 import JifangStore
 
@@ -23,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The TCP port to listen on.")
     var port = 8080
 
-    @Option(name: .long, help: "The directory of policy files (reads accounts.yaml).")
+    @Option(name: .long, help: "The directory of policy files (reads accounts.yaml and records.yaml).")
     var policies = "Policies"
 
     @Flag(name: .long, help: "Mark cookies Secure (when an HTTPS proxy sits in front).")
@@ -41,8 +42,17 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.accounts().isEmpty {
             print("No accounts yet: create one with `jifang users add NAME --role administrator`.")
         }
+        // The duty log, assets and lending desk follow records.yaml, as the `log`, `assets` and `docs` commands do.
+        let recordsPath = (policies as NSString).appendingPathComponent(RecordsPolicy.fileName)
+        let records =
+            FileManager.default.fileExists(atPath: recordsPath)
+            ? try RecordsPolicy.load(path: recordsPath) : RecordsPolicy()
+        if try store.dutyLogUTCOffset() != records.utcOffsetSeconds {
+            try store.setDutyLogUTCOffset(seconds: records.utcOffsetSeconds)
+        }
         let server = WebServer(
-            store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies))
+            store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies),
+            modules: RecordsModules.makers(policy: records))
         print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
         try await server.run()
     }
