@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized)
 struct SecuredRoutesTests {
     static func concrete(_ path: String) -> String {
-        path.replacingOccurrences(of: "{name}", with: "core-router")
+        path.replacingOccurrences(of: "{name}", with: "core-router").replacingOccurrences(of: "{tag}", with: "PC-001")
     }
 
     @Test func everyRouteChecksTheRoleOfEachAccount() async throws {

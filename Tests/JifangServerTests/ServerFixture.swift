@@ -4,12 +4,14 @@ import Hummingbird
 import HummingbirdTesting
 import JifangConfig
 import JifangModel
+import JifangRecords
 import JifangServer
 import JifangStore
 import JifangTesting
 import NIOCore
 
-/// A server over a fresh store holding one account per role and a polled router and UPS.
+/// A server over a fresh store holding one account per role and a polled router and UPS, with the
+/// records modules; the technician and the administrator (a supervisor) are registered staff.
 struct ServerFixture {
     static let password = "Jifang#2025pass"
     let directory: TemporaryDirectory
@@ -20,7 +22,8 @@ struct ServerFixture {
         directory = try TemporaryDirectory(prefix: "jifang-server")
         store = try Store(path: directory.appending("jifang.sqlite").path)
         server = WebServer(
-            store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000))
+            store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000),
+            modules: RecordsModules.makers(policy: RecordsPolicy()))
         for role in AccountRole.allCases {
             try server.accounts.create(
                 username: role.rawValue, displayName: "\(role.rawValue.capitalized) 张", role: role,
@@ -28,6 +31,23 @@ struct ServerFixture {
                 by: Store.Actor("test"))
         }
         try Self.seed(store)
+        try Self.seedRecords(store)
+    }
+
+    /// Staff for the technician and administrator accounts and a colleague to lend to; an idle PC
+    /// whose power-on run is overdue; a manual priced at 80 yuan on the shelf.
+    static func seedRecords(_ store: Store) throws {
+        let today = CalendarDay(Date(), utcOffsetSeconds: RecordsPolicy().utcOffsetSeconds)
+        let staff = StaffRegister(store: store)
+        try staff.register(StaffMember(id: "technician", name: "Technician 张", roles: [.technician]))
+        try staff.register(
+            StaffMember(id: "administrator", name: "Administrator 张", roles: [.administrator, .supervisor]))
+        try staff.register(StaffMember(id: "li.si", name: "李四", roles: [.technician, .keeper]))
+        try AssetRegister(store: store).add(
+            Asset(tag: "PC-001", name: "MIS PC", kind: .pc, state: .idle, stateSince: today.adding(months: -2)),
+            actor: "technician", on: today)
+        try DocumentDesk(store: store).add(
+            TechnicalDocument(id: "D-1", title: "AR2220 manual", category: .equipment, keeper: "li.si", price: 80))
     }
 
     /// A router that answered with a failing spec clause and an interface down, and a UPS on battery.
@@ -126,8 +146,11 @@ struct Browser {
         try await submit("/login", to: "/login", ["username": username, "password": password])
     }
 
-    static func csrf(in html: String) -> String? {
-        guard let range = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+    static func csrf(in html: String) -> String? { hidden("csrf", in: html) }
+
+    /// The value of the first hidden field `name` in a page.
+    static func hidden(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 }

@@ -93,6 +93,22 @@ final class WebDriver: @unchecked Sendable {
         _ = try await call("POST", "/session/\(session)/element/\(id)/click", [String: Any]())
     }
 
+    /// Clicks a form's submit button and waits until the page it was on is gone (the element goes
+    /// stale), so what is read next is the answer to the submission, however loaded the machine is.
+    func submit(_ css: String) async throws {
+        let id = try await element(css)
+        _ = try await call("POST", "/session/\(session)/element/\(id)/click", [String: Any]())
+        for _ in 0..<600 {
+            do {
+                _ = try await call("GET", "/session/\(session)/element/\(id)/name")
+            } catch let failure as Failure where failure.description.contains("stale element") {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "the page did not change after clicking \(css)")
+    }
+
     /// A PNG of the viewport.
     func screenshot() async throws -> Data {
         guard let base64 = try await call("GET", "/session/\(session)/screenshot") as? String,
