@@ -62,6 +62,10 @@ extension BrowserTests {
             let fault = try #require(try book.faults().first)
             #expect(fault.isComplete && fault.details.participants == "张伟, 李四")
             #expect(fault.details.symptom == "Provincial line down", "the fields typed before were kept")
+            try FileManager.default.createDirectory(at: Self.screenshotDirectory, withIntermediateDirectories: true)
+            let file = Self.screenshotDirectory.appendingPathComponent("duty-log-technician.png")
+            try await browser.screenshot().write(to: file)
+            print("duty log screenshot (technician): \(file.path)")
             #expect(try book.verify().isIntact)
         }
     }

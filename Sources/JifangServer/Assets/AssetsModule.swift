@@ -62,7 +62,7 @@ public struct AssetsModule: WebModule {
         return [
             """
             <section class="card" id="power-on-due"><h2><a href="/assets?state=idle">\(t(Phrase("Idle equipment power-on (Art. 137)", "闲置设备通电（第137条）")))</a></h2>
-            <div class="big">\(overdue.count)</div><p>\(t(.overdue)) · \(t(.due)) \(schedule.count - overdue.count)</p>
+            <div class="big">\(overdue.count)</div><p>\(t(.overdue)) \(overdue.count) · \(t(.due)) \(schedule.count - overdue.count)</p>
             <ul>\(rows)</ul></section>
             """
         ]
