@@ -23,7 +23,7 @@ extension AssetsModule {
             errors.add("tag", t(Phrase("This tag is already in the register.", "该资产编号已登记。")))
         }
         let actor = staff.person(for: context.account)
-        if actor == nil { errors.add(RecordsError.notAllowed(reason: t(.notStaff)), known: [], t) }
+        if actor == nil { errors.refuse(t(.notStaff)) }
         if errors.isEmpty, let kind, let state, let actor {
             let asset = Asset(
                 tag: form["tag"].trimmingCharacters(in: .whitespaces),
@@ -49,7 +49,7 @@ extension AssetsModule {
         }
         var errors = RecordFormErrors()
         guard let actor = staff.person(for: context.account)?.id else {
-            errors.add(RecordsError.notAllowed(reason: t(.notStaff)), known: [], t)
+            errors.refuse(t(.notStaff))
             return try assetPage(
                 request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
         }

@@ -85,15 +85,12 @@ extension DutyLogModule {
         guard let pending = try pending(), CalendarDay(form["from"]) == pending.from,
             CalendarDay(form["to"]) == pending.to, form["seen"] == pending.digest
         else {
-            errors.add(
-                "seen",
+            errors.refuse(
                 t(
                     Phrase(
-                        "The log changed since the page was opened; look at the entries again.", "页面打开后日志有变动，请重新查看后再签署。"
-                    )))
-            var refused = RecordFormErrors()
-            refused.add(RecordsError.notAllowed(reason: errors["seen"] ?? ""), known: [], t)
-            return try reviewPage(request, context, errors: refused, status: .conflict)
+                        "The log changed since the page was opened; nothing was signed. Look at the entries again.",
+                        "页面打开后日志有变动，未签署。请重新查看后再签署。")))
+            return try reviewPage(request, context, errors: errors, status: .conflict)
         }
         do {
             let comment = form["comment"].trimmingCharacters(in: .whitespacesAndNewlines)

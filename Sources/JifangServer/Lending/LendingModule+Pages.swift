@@ -108,7 +108,7 @@ extension LendingModule {
         let document = form["document"].trimmingCharacters(in: .whitespaces)
         if document.isEmpty { errors.required("document", t) }
         guard let keeper = staff.person(for: context.account)?.id else {
-            errors.add(RecordsError.notAllowed(reason: t(.notStaff)), known: [], t)
+            errors.refuse(t(.notStaff))
             return try deskPage(
                 request, context, action: action, form: form, errors: errors, status: .unprocessableContent)
         }

@@ -16,6 +16,9 @@ struct RecordFormErrors: Sendable {
         if fields[field] == nil { fields[field] = message }
     }
 
+    /// A refusal that concerns no single field, shown above the form.
+    mutating func refuse(_ message: String) { general = message }
+
     /// A required field left empty, in the reader's language.
     mutating func required(_ field: String, _ t: Localizer) {
         add(field, t(.requiredField))
