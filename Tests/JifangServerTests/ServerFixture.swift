@@ -20,7 +20,8 @@ struct ServerFixture {
         directory = try TemporaryDirectory(prefix: "jifang-server")
         store = try Store(path: directory.appending("jifang.sqlite").path)
         server = WebServer(
-            store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000))
+            store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000),
+            modules: Self.operationsModules(directory))
         for role in AccountRole.allCases {
             try server.accounts.create(
                 username: role.rawValue, displayName: "\(role.rawValue.capitalized) 张", role: role,
@@ -28,6 +29,7 @@ struct ServerFixture {
                 by: Store.Actor("test"))
         }
         try Self.seed(store)
+        try Self.seedOperations(store, directory)
     }
 
     /// A router that answered with a failing spec clause and an interface down, and a UPS on battery.
