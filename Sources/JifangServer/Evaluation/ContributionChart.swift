@@ -33,7 +33,7 @@ struct ContributionChart {
             )
         }
         let svg = """
-            <svg class="chart" id="contributions" viewBox="0 0 \(width) \(height)" role="img" \
+            <svg id="contributions" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" \
             aria-label="\(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">\(parts.joined())</svg>
             """
         return HTML(unsafe: "<h3>\(HTML.escape(title))</h3>\(svg)")
