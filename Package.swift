@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "JifangServer",
             dependencies: [
-                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig", "JifangRecords",
+                "JifangModel", "JifangStore", "JifangAgents", "JifangConfig", "JifangRecords", "JifangCompliance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -27,9 +27,10 @@ public struct Evaluator: Sendable {
     ///   - asOf: records up to the day before it are read; defaults to today. A period already
     ///     over is read in full.
     ///   - levels: the levels evaluated (default city, county, township).
+    ///   - evaluatedBy: who runs it, stored with the evaluations.
     public func evaluate(
         period: Period, asOf: CalendarDay? = nil, levels: Set<UnitLevel> = [.city, .county, .township],
-        save: Bool = true, now: Date = Date()
+        save: Bool = true, now: Date = Date(), evaluatedBy: String? = nil
     ) throws -> EvaluationReport {
         let offset = try store.dutyLogUTCOffset()
         let today = asOf ?? CalendarDay(now, utcOffsetSeconds: offset)
@@ -72,12 +73,16 @@ public struct Evaluator: Sendable {
         Ranking.markChanges(&scorecards, previous: history.filter { $0.period == period.previous.description })
 
         if save {
+            // The whole scorecard is kept so its evidence can be shown later as it was scored.
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
             try store.saveEvaluations(
                 scorecards.map { card in
                     StoredEvaluation(
                         period: period.description, unit: card.unit.id, level: card.unit.level, score: card.score,
                         rank: card.rank, rankedAmong: card.rankedAmong, evaluatedAt: now,
-                        statuses: Dictionary(uniqueKeysWithValues: card.results.map { ($0.rule, $0.status.rawValue) }))
+                        statuses: Dictionary(uniqueKeysWithValues: card.results.map { ($0.rule, $0.status.rawValue) }),
+                        scorecard: try encoder.encode(card), evaluatedBy: evaluatedBy)
                 })
         }
         return EvaluationReport(

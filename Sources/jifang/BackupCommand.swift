@@ -34,13 +34,6 @@ struct BackupOptions: ParsableArguments {
     var now: String?
 
     func agent() throws -> BackupAgent {
-        var devices: [Device] = []
-        if FileManager.default.fileExists(atPath: config.inventory) {
-            devices = try Inventory.load(path: config.inventory).devices
-        }
-        let inventory = try BackupInventory.load(path: backups, devices: Set(devices.map(\.name)))
-        let policy = try BackupPolicy.load(path: "\(config.policies)/backups.yaml")
-        let store = try Store(path: storeOptions.path)
         var clock: @Sendable () -> Date = { Date() }
         if let now {
             guard let fixed = ISO8601DateFormatter().date(from: now) else {
@@ -48,7 +41,9 @@ struct BackupOptions: ParsableArguments {
             }
             clock = { fixed }
         }
-        return BackupAgent(inventory: inventory, policy: policy, store: store, devices: devices, now: clock)
+        return try BackupAgent.load(
+            backups: backups, inventory: config.inventory, policies: config.policies,
+            store: try Store(path: storeOptions.path), now: clock)
     }
 }
 
@@ -106,12 +101,7 @@ struct BackupList: AsyncParsableCommand {
     func run() async throws {
         let agent = try options.agent()
         if let diff {
-            let path = agent.layout.repository + "/"
-            guard let record = try agent.store.backup(id: diff), record.kind == .config else {
-                throw ValidationError("\(diff) is not a configuration version in the backup register.")
-            }
-            let file = "\(path)\(record.target)/diffs/\(diff).diff"
-            print(String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self), terminator: "")
+            print(try agent.configDiff(id: diff), terminator: "")
             return
         }
         let kindFilter = try kind.map { name in

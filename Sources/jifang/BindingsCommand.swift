@@ -222,12 +222,7 @@ struct BindingsReleaseCommand: AsyncParsableCommand {
         let policy = try BindingPolicy.load(directory: config.policies)
         let enforcer = PortEnforcer(policy: policy, store: store)
         for action in chosen {
-            guard let device = inventory.device(named: action.device) else {
-                throw EnforcementError.unknownDevice(action.device)
-            }
-            let session = try await SNMPSession.open(SNMPTarget(device: device, secrets: SecretResolver()))
-            let released = try await enforcer.release(action, on: session, actor: BindingsCommand.actor)
-            await session.close()
+            let released = try await enforcer.release(action, inventory: inventory, actor: BindingsCommand.actor)
             print("released \(released.id): \(released.portDescription) restored to \(action.previousStatus ?? 1)")
         }
     }

@@ -41,7 +41,8 @@ struct EvaluateCommand: ParsableCommand {
             path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
         let store = try Store(path: storeOptions.path, create: false)
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
-        var report = try Evaluator(store: store, rules: rules).evaluate(period: period, asOf: asOfDay, save: !dryRun)
+        var report = try Evaluator(store: store, rules: rules).evaluate(
+            period: period, asOf: asOfDay, save: !dryRun, evaluatedBy: ProcessInfo.processInfo.environment["USER"])
         if let unit {
             guard report.scorecards.contains(where: { $0.unit.id == unit }) else {
                 throw ValidationError("--unit: the store has no city, county or township unit \"\(unit)\".")

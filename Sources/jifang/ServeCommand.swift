@@ -24,8 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The TCP port to listen on.")
     var port = 8080
 
-    @Option(name: .long, help: "The directory of policy files (reads accounts.yaml and records.yaml).")
+    @Option(name: .long, help: "The directory of policy files (accounts, records, bindings, backups, rules).")
     var policies = "Policies"
+
+    @Option(name: .long, help: "The site inventory (switches for releasing ports, devices for backups).")
+    var inventory = "Inventory/site.yaml"
+
+    @Option(name: .long, help: "The backup targets file (YAML).")
+    var backups = "Inventory/backups.yaml"
 
     @Flag(name: .long, help: "Mark cookies Secure (when an HTTPS proxy sits in front).")
     var secureCookies = false
@@ -50,9 +56,17 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.dutyLogUTCOffset() != records.utcOffsetSeconds {
             try store.setDutyLogUTCOffset(seconds: records.utcOffsetSeconds)
         }
+        let (inventory, backups, policies) = (inventory, backups, policies)
         let server = WebServer(
             store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies),
-            modules: RecordsModules.makers(policy: records))
+            modules: RecordsModules.makers(policy: records) + [
+                { BindingsModule(parts: $0, inventoryPath: inventory, policiesDirectory: policies) },
+                {
+                    BackupsModule(
+                        parts: $0, backupsPath: backups, inventoryPath: inventory, policiesDirectory: policies)
+                },
+                { EvaluationModule(parts: $0, policiesDirectory: policies) },
+            ])
         print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
         try await server.run()
     }

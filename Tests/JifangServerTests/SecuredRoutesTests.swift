@@ -11,6 +11,10 @@ import Testing
 struct SecuredRoutesTests {
     static func concrete(_ path: String) -> String {
         path.replacingOccurrences(of: "{name}", with: "core-router").replacingOccurrences(of: "{tag}", with: "PC-001")
+            .replacingOccurrences(of: "/backups/{id}", with: "/backups/2")
+            .replacingOccurrences(of: "{id}", with: "1")
+            .replacingOccurrences(of: "{period}", with: ServerFixture.periodEvaluated)
+            .replacingOccurrences(of: "{unit}", with: "330102").replacingOccurrences(of: "{rule}", with: "it.bindings")
     }
 
     @Test func everyRouteChecksTheRoleOfEachAccount() async throws {

@@ -23,7 +23,7 @@ struct ServerFixture {
         store = try Store(path: directory.appending("jifang.sqlite").path)
         server = WebServer(
             store: store, policy: policy, options: .init(snapshotMaximumAge: 0, passwordRounds: 210_000),
-            modules: RecordsModules.makers(policy: RecordsPolicy()))
+            modules: RecordsModules.makers(policy: RecordsPolicy()) + Self.operationsModules(directory))
         for role in AccountRole.allCases {
             try server.accounts.create(
                 username: role.rawValue, displayName: "\(role.rawValue.capitalized) 张", role: role,
@@ -31,6 +31,7 @@ struct ServerFixture {
                 by: Store.Actor("test"))
         }
         try Self.seed(store)
+        try Self.seedOperations(store, directory)
         try Self.seedRecords(store)
     }
 

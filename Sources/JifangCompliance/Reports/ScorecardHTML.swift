@@ -72,8 +72,8 @@ public enum ScorecardHTML {
         return out + "</table></section>\n"
     }
 
-    /// Horizontal bars on a 0–100 scale, one per label.
-    static func barChart(_ bars: [(String, Double?)]) -> String {
+    /// Horizontal bars on a 0–100 scale, one per label, as inline SVG (labels escaped).
+    public static func barChart(_ bars: [(String, Double?)]) -> String {
         let rowHeight = 22
         let height = bars.count * rowHeight + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"\(height)\" role=\"img\">\n"

@@ -6,12 +6,15 @@ import JifangStore
 /// API token (`authorization: {credentials: …}` in its scrape config).
 public struct MetricsModule: WebModule {
     let data: MonitoringData
+    /// Modules whose own metric families follow the monitoring ones.
+    var modules: [any WebModule] = []
 
     public func register(on routes: SecuredRoutes) {
         routes.get("/metrics", .viewMonitoring) { _, _ in
-            Responses.text(
-                PrometheusExposition.render(try data.snapshot()),
-                contentType: "text/plain; version=0.0.4; charset=utf-8")
+            let snapshot = try data.snapshot()
+            let extra = try modules.map { try $0.metrics(now: Date()) }.joined()
+            return Responses.text(
+                PrometheusExposition.render(snapshot) + extra, contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import JifangModel
 
@@ -20,12 +21,17 @@ public protocol WebModule: Sendable {
 
     /// Paths and schemas this module adds to the OpenAPI document, as OpenAPI 3 JSON objects.
     var openAPIPaths: [String: OpenAPIValue] { get }
+
+    /// Metric families this module adds to /metrics, as Prometheus text (each with its
+    /// `# HELP` and `# TYPE` lines), at `now`.
+    func metrics(now: Date) throws -> String
 }
 
 extension WebModule {
     public var navigation: [NavigationItem] { [] }
     public func dashboardPanels(for account: Account, localizer: Localizer) throws -> [HTML] { [] }
     public var openAPIPaths: [String: OpenAPIValue] { [:] }
+    public func metrics(now: Date) throws -> String { "" }
 }
 
 /// A link in the navigation bar.

@@ -75,7 +75,7 @@ public struct WebServer: Sendable {
         let paths = all.reduce(into: [String: OpenAPIValue]()) { $0.merge($1.openAPIPaths) { a, _ in a } }
             .merging(OpenAPIDocument.monitoringPaths) { a, _ in a }
         let document = OpenAPIDocument.make(paths: paths)
-        all += [APIModule(data: data, document: { document }), MetricsModule(data: data)]
+        all += [APIModule(data: data, document: { document }), MetricsModule(data: data, modules: all)]
         let routes = SecuredRoutes(router: router, layout: layout, accounts: accounts)
         let panels = all
         let pageLayout = layout

@@ -9,8 +9,9 @@ extension Store {
         try write("store \(evaluations.count) evaluations") { db in
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO evaluations (period, unit, level, score, rank, ranked_among, evaluated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO evaluations (period, unit, level, score, rank, ranked_among, evaluated_at, scorecard,
+                        evaluated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let result = try db.makeStatement(
                 sql: "INSERT INTO evaluation_results (evaluation, rule, status) VALUES (?, ?, ?)")
@@ -20,6 +21,7 @@ extension Store {
                 try insert.execute(arguments: [
                     evaluation.period, evaluation.unit, evaluation.level.rawValue, evaluation.score, evaluation.rank,
                     evaluation.rankedAmong, evaluation.evaluatedAt.storeMillis,
+                    evaluation.scorecard.map { String(decoding: $0, as: UTF8.self) }, evaluation.evaluatedBy,
                 ])
                 let id = db.lastInsertedRowID
                 for (rule, status) in evaluation.statuses.sorted(by: { $0.key < $1.key }) {

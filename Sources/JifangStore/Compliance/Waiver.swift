@@ -49,11 +49,17 @@ public struct StoredEvaluation: Sendable, Hashable, Codable {
     public var evaluatedAt: Date
     /// Rule id → status (`pass`, `fail`, `error`, `waived`, `not-applicable`).
     public var statuses: [String: String]
+    /// The whole scorecard as JSON, kept for showing its evidence later; `nil` when not kept.
+    public var scorecard: Data?
+    /// Who ran the evaluation, when known.
+    public var evaluatedBy: String?
 
     public init(
         period: String, unit: String, level: UnitLevel, score: Double?, rank: Int?, rankedAmong: Int?,
-        evaluatedAt: Date, statuses: [String: String]
+        evaluatedAt: Date, statuses: [String: String], scorecard: Data? = nil, evaluatedBy: String? = nil
     ) {
+        self.scorecard = scorecard
+        self.evaluatedBy = evaluatedBy
         self.period = period
         self.unit = unit
         self.level = level

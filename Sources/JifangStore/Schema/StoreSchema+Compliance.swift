@@ -35,4 +35,11 @@ extension StoreSchema {
         ) WITHOUT ROWID;
 
         """
+
+    /// Each evaluation keeps its whole scorecard (JSON: rule results with evidence and waivers)
+    /// and who ran it, so the evidence can be shown later as it was when the unit was scored.
+    static let evaluationScorecards = """
+        ALTER TABLE evaluations ADD COLUMN scorecard TEXT;
+        ALTER TABLE evaluations ADD COLUMN evaluated_by TEXT;
+        """
 }

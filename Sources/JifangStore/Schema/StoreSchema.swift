@@ -26,6 +26,9 @@ enum StoreSchema {
             try db.execute(sql: compliance)
         }
         migrator.registerMigration("v6-accounts") { db in try db.execute(sql: AccountsSchema.sql) }
+        migrator.registerMigration("v7-evaluation-scorecards") { db in
+            try db.execute(sql: evaluationScorecards)
+        }
         return migrator
     }
 
