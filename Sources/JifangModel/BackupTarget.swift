@@ -110,7 +110,8 @@ public struct SSHFetch: Sendable, Hashable, Codable {
     public var command: String
     /// A private key file; `nil` uses the SSH client's defaults.
     public var identityFile: String?
-    /// The known-hosts file the host key is checked against; `nil` uses the client's default.
+    /// The known-hosts file the host key is checked against strictly; `nil`: the backup agent's own
+    /// file, which records a key on first contact and refuses a changed one.
     public var knownHostsFile: String?
 
     public init(

@@ -7,10 +7,28 @@ extension BackupAgent {
     /// Backs up a device configuration if it changed (Art. 141).
     ///
     /// With `snmp`, the device's change fingerprint is read first; when it matches the one at the
-    /// last backup nothing is fetched by SSH or hook (a drop folder is always read). Otherwise (or when SNMP does not answer) the configuration
-    /// is fetched and compared by content address, volatile lines masked: only a real change
-    /// makes a new version, stored once under its SHA-256 with a masked diff.
+    /// last backup nothing is fetched by SSH or hook (a drop folder is always read). Otherwise (or
+    /// when SNMP does not answer) the configuration is fetched and compared by content address,
+    /// volatile lines masked: only a real change makes a new version, stored once under its SHA-256
+    /// with a masked diff.
     public func backUpConfiguration(_ target: BackupTarget, force: Bool = false, snmp: Bool = true) async
+        -> BackupOutcome
+    {
+        var observed: ConfigFingerprint?
+        if snmp, case .deviceConfig(let deviceName, _) = target.source,
+            let device = devices.first(where: { $0.name == deviceName })
+        {
+            observed = await fingerprint(device)
+        }
+        return backUpConfiguration(target, observed: observed, force: force)
+    }
+
+    /// Backs up a device configuration if it changed, given the SNMP fingerprint just `observed`
+    /// (`nil`: none, compare by content).
+    ///
+    /// Blocks the calling thread while the configuration is fetched (SSH, hook); callers on the
+    /// cooperative pool run it on a thread of its own.
+    public func backUpConfiguration(_ target: BackupTarget, observed: ConfigFingerprint?, force: Bool = false)
         -> BackupOutcome
     {
         guard case .deviceConfig(let deviceName, let method) = target.source else {
@@ -18,10 +36,6 @@ extension BackupAgent {
         }
         let versions = (try? store.backups(target: target.name, kind: .config)) ?? []
         let latest = versions.last { $0.status == .good || $0.status == .pruned }
-        var observed: (value: String, source: String)?
-        if snmp, let device = devices.first(where: { $0.name == deviceName }) {
-            observed = await fingerprint(device)
-        }
         let state = try? store.configFingerprint(target: target.name)
         // A file in a drop folder is the device's own news of a change and cheap to read: it is
         // always compared. SSH logins and hooks are skipped while SNMP reports no change.
@@ -38,7 +52,7 @@ extension BackupAgent {
         let start = now()
         let content: Data
         do {
-            content = try ConfigFetcher(target: target.name).fetch(method)
+            content = try ConfigFetcher(target: target.name, knownHostsFile: layout.knownHosts).fetch(method)
         } catch {
             return configFailure(target, deviceName, error, start: start)
         }
@@ -102,6 +116,7 @@ extension BackupAgent {
                 message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
                 event: (Self.done, deviceName, message))
             remember()
+            pruneConfigVersions(target)
             return BackupOutcome(
                 target: target.name, kind: .config, result: .done, record: record, message: message, diff: diff)
         } catch {
@@ -113,7 +128,7 @@ extension BackupAgent {
     }
 
     /// The device's configuration fingerprint over SNMP; `nil` when it does not answer.
-    public func fingerprint(_ device: Device) async -> (value: String, source: String)? {
+    public func fingerprint(_ device: Device) async -> ConfigFingerprint? {
         guard let target = try? SNMPTarget(device: device, secrets: secrets),
             let session = try? await SNMPSession.open(target)
         else { return nil }

@@ -24,51 +24,45 @@ extension BackupAgent {
             let records = try packageContents(kind, period: period)
             guard !records.isEmpty else { throw BackupError.nothingToPack(period: period) }
             DurableFiles.remove(staging)
-            let content = "\(staging)/content"
-            try DurableFiles.makeFolder(content)
-            for record in records {
-                guard let path = record.path else { continue }
-                let category = record.category?.rawValue ?? "packages"
-                try DurableFiles.copyTree(
-                    path, to: "\(content)/\(category)/\(record.target)/\(layout.relative(path))", link: true)
-            }
-            let inner = BackupManifest(
-                target: name, category: nil, kind: kind, source: "\(records.count) backups of \(period)",
-                period: period,
-                createdAt: start, files: try DurableFiles.manifestFiles(under: content))
-            _ = try BackupLayout.writeManifest(inner, in: content)
-            guard inner.totalSize <= policy.discCapacityBytes || kind == .archive else {
-                throw BackupError.io(
-                    path: content,
-                    reason:
-                        "\(Self.size(inner.totalSize)) does not fit on one disc of \(Self.size(policy.discCapacityBytes)); raise disc.capacityMB or use larger media"
-                )
-            }
-            let file = kind == .disc ? "jifang-\(period).iso" : "jifang-archive-\(period).tar"
-            let output = "\(staging)/\(file)"
+            try DurableFiles.makeFolder(staging)
+            // One archive package; as many discs as the quarter needs.
+            var volumes = [Array(records.indices)]
             if kind == .disc {
-                try ExternalCommand.check(
-                    "xorriso",
-                    [
-                        "-as", "mkisofs", "-quiet", "-r", "-J", "-joliet-long", "-V", "JIFANG_\(period)", "-o", output,
-                        content,
-                    ],
-                    target: name)
-            } else {
-                try ExternalCommand.check("tar", ["-cf", output, "-C", content, "."], target: name)
+                var costs: [Int64] = []
+                for record in records { costs.append(try record.path.map(DiscPlan.cost(of:)) ?? 0) }
+                volumes = try DiscPlan(costs: costs, capacity: policy.discCapacityBytes)
+                    .discs(names: records.map { "backup #\($0.id) (\($0.target) \($0.period))" })
             }
-            DurableFiles.remove(content)
+            for (number, volume) in volumes.enumerated() {
+                let part = volumes.count == 1 ? "" : "-\(number + 1)"
+                let file = kind == .disc ? "jifang-\(period)\(part).iso" : "jifang-archive-\(period).tar"
+                let inner = try makeVolume(
+                    kind, period: period, records: volume.map { records[$0] },
+                    source: volumes.count == 1
+                        ? "\(records.count) backups of \(period)"
+                        : "disc \(number + 1) of \(volumes.count): \(volume.count) of the \(records.count) backups of \(period)",
+                    output: "\(staging)/\(file)", scratch: "\(staging).content", start: start)
+                // Beside each image, what it holds, readable without mounting it.
+                if volumes.count > 1 {
+                    try write(
+                        try BackupLayout.encoder.encode(inner), to: "\(staging)/jifang-\(period)\(part).MANIFEST.json")
+                }
+            }
             let outer = BackupManifest(
-                target: name, category: nil, kind: kind, source: inner.source, period: period, createdAt: start,
-                files: try DurableFiles.manifestFiles(under: staging))
-            try verifyPackage(kind, file: output, target: name)
+                target: name, category: nil, kind: kind,
+                source: "\(records.count) backups of \(period)"
+                    + (volumes.count > 1 ? " on \(volumes.count) discs" : ""),
+                period: period, createdAt: start, files: try DurableFiles.manifestFiles(under: staging))
             // Packing a period again (more backups arrived) keeps the earlier package beside it.
             var final = kind == .disc ? layout.disc(period: period) : layout.archive(period: period)
             if FileManager.default.fileExists(atPath: final) { final += "-\(id)" }
             let committed = try commit(staging: staging, final: final, manifest: outer)
             let size = outer.totalSize
+            let what =
+                kind == .archive
+                ? "archive package" : volumes.count == 1 ? "disc image" : "\(volumes.count) disc images"
             let message =
-                "\(kind == .disc ? "disc image" : "archive package") for \(period) made and verified: \(records.count) backups, "
+                "\(what) for \(period) made and verified: \(records.count) backups, "
                 + "\(Self.size(size)), manifest SHA-256 \(committed.manifestSHA.prefix(16)); kept at "
                 + committed.locations.joined(separator: ", ")
                 + (committed.warnings.isEmpty ? "" : "; " + committed.warnings.joined(separator: "; "))
@@ -77,12 +71,64 @@ extension BackupAgent {
                 locations: committed.locations, verified: true,
                 message: committed.warnings.isEmpty ? nil : committed.warnings.joined(separator: "; "),
                 event: (Self.done, nil, message))
+            // Versions and monthly backups beyond retention waited for their quarter's disc.
+            if kind == .disc {
+                for target in inventory.targets {
+                    if target.category == .configuration { pruneConfigVersions(target) } else { prune(target) }
+                }
+            }
             return BackupOutcome(target: name, kind: kind, result: .done, record: record, message: message)
         } catch {
             let record = recordFailure(id: id, target: "\(name) \(period)", device: nil, error: error, staging: staging)
             return BackupOutcome(
                 target: name, kind: kind, result: .failed, record: record, message: record?.message ?? "\(error)")
         }
+    }
+
+    /// Packs `records` into one ISO image or tar file at `output` and verifies it: the records
+    /// are laid out in `content` (removed afterwards) as `<category>/<target>/…` beside an inner
+    /// `MANIFEST.json`, which is returned.
+    func makeVolume(
+        _ kind: BackupKind, period: String, records: [BackupRecord], source: String, output: String,
+        scratch content: String, start: Date
+    ) throws(BackupError) -> BackupManifest {
+        let name = kind == .disc ? "disc" : "archive"
+        DurableFiles.remove(content)
+        defer { DurableFiles.remove(content) }
+        try DurableFiles.makeFolder(content)
+        // Versions with the same content share one object folder: it goes on the disc once.
+        var copied: Set<String> = []
+        for record in records {
+            guard let path = record.path, copied.insert(path).inserted else { continue }
+            let category = record.category?.rawValue ?? "packages"
+            try DurableFiles.copyTree(
+                path, to: "\(content)/\(category)/\(record.target)/\(layout.relative(path))", link: true)
+        }
+        let inner = BackupManifest(
+            target: name, category: nil, kind: kind, source: source, period: period, createdAt: start,
+            files: try DurableFiles.manifestFiles(under: content))
+        _ = try BackupLayout.writeManifest(inner, in: content)
+        if kind == .disc {
+            try ExternalCommand.check(
+                "xorriso",
+                [
+                    "-as", "mkisofs", "-quiet", "-r", "-J", "-joliet-long", "-V", "JIFANG_\(period)", "-o", output,
+                    content,
+                ],
+                target: name)
+            let size = DurableFiles.size(output)
+            guard size <= policy.discCapacityBytes else {
+                throw .io(
+                    path: output,
+                    reason:
+                        "the image is \(Self.size(size)), more than a disc of \(Self.size(policy.discCapacityBytes)) holds; "
+                        + "raise disc.capacityMB in Policies/backups.yaml")
+            }
+        } else {
+            try ExternalCommand.check("tar", ["-cf", output, "-C", content, "."], target: name)
+        }
+        try verifyPackage(kind, file: output, target: name)
+        return inner
     }
 
     /// Good backups and configuration versions of the period; for a year, also its discs.

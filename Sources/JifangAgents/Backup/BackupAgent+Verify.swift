@@ -96,8 +96,9 @@ extension BackupAgent {
                         "\(path): content address \(address.prefix(12)) ≠ \(record.sha256?.prefix(12) ?? "")")
                 }
             case .disc, .archive:
-                if let file = manifest.files.first?.path {
-                    try verifyPackage(record.kind, file: "\(path)/\(file)", target: record.target)
+                // A quarter may fill several discs: every image is extracted and checked.
+                for file in manifest.files where file.path.hasSuffix(".iso") || file.path.hasSuffix(".tar") {
+                    try verifyPackage(record.kind, file: "\(path)/\(file.path)", target: record.target)
                 }
             }
             for copy in record.locations.dropFirst() {

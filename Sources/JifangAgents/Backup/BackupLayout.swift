@@ -10,6 +10,7 @@ import JifangModel
 /// <repository>/discs/<2026Q2>/                   the quarter's ISO image + MANIFEST.json
 /// <repository>/archive/<2026>/                   the year's archive package + MANIFEST.json
 /// <repository>/.partial/                         work in progress; never counted
+/// <repository>/.ssh/known_hosts                  SSH host keys accepted on first contact
 /// ```
 public struct BackupLayout: Sendable {
     public static let manifestName = "MANIFEST.json"
@@ -20,6 +21,9 @@ public struct BackupLayout: Sendable {
     }
 
     public var partial: String { "\(repository)/.partial" }
+    /// The SSH host keys the agent has accepted on first contact, for SSH targets that name no
+    /// `knownHosts` file of their own.
+    public var knownHosts: String { "\(repository)/.ssh/known_hosts" }
 
     /// A fresh staging folder for the run of register row `id`.
     func staging(_ id: Int64, _ name: String) -> String { "\(partial)/\(id)-\(name)" }

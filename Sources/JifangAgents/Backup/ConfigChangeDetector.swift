@@ -2,6 +2,10 @@ import Foundation
 import JifangModel
 import JifangSNMP
 
+/// A digest of a device's configuration state over SNMP, and what it was taken from: `vendor`
+/// (the change objects) or `tables` (the fingerprinted columns).
+public typealias ConfigFingerprint = (value: String, source: String)
+
 /// Tells from SNMP whether a device's configuration changed, without fetching it (Art. 141).
 ///
 /// Reads the vendor objects that record the last configuration change (Policies/backups.yaml
@@ -19,7 +23,7 @@ public struct ConfigChangeDetector: Sendable {
     }
 
     /// A fingerprint of the configuration state and what it was taken from (`vendor` or `tables`).
-    public func fingerprint(_ session: SNMPSession) async throws(SNMPError) -> (value: String, source: String) {
+    public func fingerprint(_ session: SNMPSession) async throws(SNMPError) -> ConfigFingerprint {
         if !changeOIDs.isEmpty {
             let answers = try await session.get(changeOIDs).filter { !$0.value.isException }
             if !answers.isEmpty {

@@ -2,8 +2,16 @@ import Foundation
 import JifangModel
 
 /// Fetches a device's configuration text by the method the inventory names (Art. 141).
+///
+/// SSH host keys are always checked. A target that names a `knownHosts` file is checked against
+/// it strictly (an unknown or changed key refuses the login). A target that names none trusts the
+/// key a device shows the first time (`StrictHostKeyChecking=accept-new`) and records it in
+/// `knownHostsFile`, a file the backup agent owns (`<repository>/.ssh/known_hosts`), never the
+/// user's own: later logins must show the same key, so a changed key refuses the fetch.
 struct ConfigFetcher {
     let target: String
+    /// The agent's own known-hosts file, for targets that name none.
+    var knownHostsFile: String
 
     /// The configuration as the device gave it.
     func fetch(_ method: ConfigFetchMethod) throws(BackupError) -> Data {
@@ -18,11 +26,28 @@ struct ConfigFetcher {
                 "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-p", String(ssh.port), "-l", ssh.user,
             ]
             if let identity = ssh.identityFile { arguments += ["-i", identity, "-o", "IdentitiesOnly=yes"] }
-            if let known = ssh.knownHostsFile {
-                arguments += ["-o", "UserKnownHostsFile=\(known)", "-o", "StrictHostKeyChecking=yes"]
+            let known = URL(fileURLWithPath: ssh.knownHostsFile ?? knownHostsFile).path
+            if ssh.knownHostsFile == nil {
+                try DurableFiles.makeFolder((known as NSString).deletingLastPathComponent)
             }
+            arguments += [
+                "-o", "UserKnownHostsFile=\(known)", "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "StrictHostKeyChecking=\(ssh.knownHostsFile == nil ? "accept-new" : "yes")",
+            ]
             arguments += [ssh.host, ssh.command]
-            let output = try ExternalCommand.check("ssh", arguments, target: target)
+            let output = try ExternalCommand.run("ssh", arguments, target: target)
+            if output.status != 0, output.stderr.contains("Host key verification failed") {
+                throw .configFetch(
+                    target: target,
+                    reason:
+                        "the SSH host key of \(ssh.host):\(ssh.port) does not match \(known) (or is not in it); "
+                        + "if the device's key changed on purpose, replace its line there")
+            }
+            guard output.status == 0 else {
+                throw .commandFailed(
+                    target: target, command: "ssh \(ssh.user)@\(ssh.host) -p \(ssh.port)", status: output.status,
+                    output: output.stderr)
+            }
             return try nonEmpty(output.stdout, from: "ssh \(ssh.user)@\(ssh.host)")
         }
     }
