@@ -47,28 +47,35 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, LosslessStri
     }
 
     public var description: String {
-        // Written in place: this runs for every event message and JSON line.
-        String(unsafeUninitializedCapacity: 15) { buffer in
-            var count = 0
-            for shift in [24, 16, 8, 0] as [UInt32] {
-                let octet = UInt8(truncatingIfNeeded: rawValue >> shift)
-                if octet >= 100 {
-                    buffer[count] = UInt8(ascii: "0") + octet / 100
-                    count += 1
-                }
-                if octet >= 10 {
-                    buffer[count] = UInt8(ascii: "0") + octet / 10 % 10
-                    count += 1
-                }
-                buffer[count] = UInt8(ascii: "0") + octet % 10
+        String(unsafeUninitializedCapacity: Self.maximumTextLength) { format(into: $0) }
+    }
+
+    /// The longest dotted quad, `255.255.255.255`.
+    public static let maximumTextLength = 15
+
+    /// Writes the dotted quad into `buffer` (at least ``maximumTextLength`` bytes) and returns its
+    /// length: the one formatter behind ``description``, event messages and JSON lines, which
+    /// write addresses for every event and so must not allocate for each.
+    public func format(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for shift in [24, 16, 8, 0] as [UInt32] {
+            let octet = UInt8(truncatingIfNeeded: rawValue >> shift)
+            if octet >= 100 {
+                buffer[count] = UInt8(ascii: "0") + octet / 100
                 count += 1
-                if shift != 0 {
-                    buffer[count] = UInt8(ascii: ".")
-                    count += 1
-                }
             }
-            return count
+            if octet >= 10 {
+                buffer[count] = UInt8(ascii: "0") + octet / 10 % 10
+                count += 1
+            }
+            buffer[count] = UInt8(ascii: "0") + octet % 10
+            count += 1
+            if shift != 0 {
+                buffer[count] = UInt8(ascii: ".")
+                count += 1
+            }
         }
+        return count
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.rawValue < rhs.rawValue }

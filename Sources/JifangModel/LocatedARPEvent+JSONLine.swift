@@ -120,21 +120,13 @@ private struct JSONLineWriter {
             return
         }
         byte(UInt8(ascii: "\""))
-        for index in 0..<6 {
-            let octet = UInt8(truncatingIfNeeded: mac.rawValue >> UInt64(40 - 8 * index))
-            byte(Self.hex(octet >> 4))
-            byte(Self.hex(octet & 0xF))
-            if index < 5 { byte(UInt8(ascii: ":")) }
-        }
+        cursor += mac.format(into: UnsafeMutableBufferPointer(start: cursor, count: MACAddress.textLength))
         byte(UInt8(ascii: "\""))
     }
 
     /// Dotted quad as ``IPv4Address/description`` prints it.
     mutating func ip(_ address: IPv4Address) {
-        for shift in [24, 16, 8, 0] as [UInt32] {
-            decimal(Int(UInt8(truncatingIfNeeded: address.rawValue >> shift)))
-            if shift != 0 { byte(UInt8(ascii: ".")) }
-        }
+        cursor += address.format(into: UnsafeMutableBufferPointer(start: cursor, count: IPv4Address.maximumTextLength))
     }
 
     mutating func decimal(_ value: Int) {

@@ -41,16 +41,22 @@ public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStrin
     public var isUnicast: Bool { !isMulticast && !isZero }
 
     public var description: String {
-        // Written in place: this runs for every event message and JSON line.
-        String(unsafeUninitializedCapacity: 17) { buffer in
-            for index in 0..<6 {
-                let octet = UInt8(truncatingIfNeeded: rawValue >> UInt64(40 - 8 * index))
-                buffer[index * 3] = Self.hexDigit(octet >> 4)
-                buffer[index * 3 + 1] = Self.hexDigit(octet & 0xF)
-                if index < 5 { buffer[index * 3 + 2] = UInt8(ascii: ":") }
-            }
-            return 17
+        String(unsafeUninitializedCapacity: Self.textLength) { format(into: $0) }
+    }
+
+    /// The length of `00:26:0b:31:07:33`.
+    public static let textLength = 17
+
+    /// Writes the colon form into `buffer` (at least ``textLength`` bytes) and returns its
+    /// length: the one formatter behind ``description``, event messages and JSON lines.
+    public func format(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        for index in 0..<6 {
+            let octet = UInt8(truncatingIfNeeded: rawValue >> UInt64(40 - 8 * index))
+            buffer[index * 3] = Self.hexDigit(octet >> 4)
+            buffer[index * 3 + 1] = Self.hexDigit(octet & 0xF)
+            if index < 5 { buffer[index * 3 + 2] = UInt8(ascii: ":") }
         }
+        return Self.textLength
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

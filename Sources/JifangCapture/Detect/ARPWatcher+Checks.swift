@@ -2,8 +2,7 @@ import JifangModel
 
 extension ARPWatcher {
     /// Binding, unknown station, bogon and flip-flop checks for the sender pair of a claim.
-    mutating func checkClaim(_ context: inout Context, emit: (ARPEvent) -> Void) {
-        let packet = context.packet
+    mutating func checkClaim(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         let ip = packet.senderIP
         let mac = packet.senderMAC
         let slot = ips.slot(of: ip.key, inserting: IPState())
@@ -26,32 +25,38 @@ extension ARPWatcher {
         let frame = context.frame
         let now = context.now
         if let bound = state.boundMAC {
-            let owner = owner(of: ip)
+            // Looked up only for a message that is delivered, from a copy: `report` mutates self.
+            let owners = owners
             if mac != bound {
                 let gratuitous = packet.isGratuitous
                 report(
                     gratuitous ? .gratuitousWrongMAC : .bindingViolation, ip: ip, mac: mac, boundMAC: bound,
                     vlan: vlan, frame: frame, time: now, force: force, emit: emit,
-                    message: "\(ip)\(owner) is bound to \(bound) but \(mac) claims it"
-                        + (gratuitous ? " in a gratuitous ARP" : ""))
+                    message:
+                        "\(ip)\(Self.owner(of: ip, in: owners)) is bound to \(bound) but \(mac) claims it\(gratuitous ? " in a gratuitous ARP" : "")"
+                )
             } else if let boundVLAN = state.boundVLAN, let vlan, vlan != boundVLAN {
                 report(
                     .bindingViolation, ip: ip, mac: mac, boundMAC: bound, vlan: vlan, frame: frame, time: now,
                     force: force, emit: emit,
-                    message: "\(ip)\(owner) is bound to VLAN \(boundVLAN) but appears on VLAN \(vlan)")
+                    message:
+                        "\(ip)\(Self.owner(of: ip, in: owners)) is bound to VLAN \(boundVLAN) but appears on VLAN \(vlan)"
+                )
             }
         } else if !subnets.isEmpty, !subnets.contains(where: { $0.contains(ip) }) {
             let subnets = subnets
             report(
                 .bogon, ip: ip, mac: mac, vlan: vlan, frame: frame, time: now, force: force, emit: emit,
-                message: "\(mac) claims \(ip), outside the unit's subnets "
-                    + subnets.map(\.description).joined(separator: ", "))
+                message:
+                    "\(mac) claims \(ip), outside the unit's subnets \(subnets.map(\.description).joined(separator: ", "))"
+            )
         } else {
             let registered = macs[mac.key]?.registered == true
             report(
                 .unknownStation, ip: ip, mac: mac, vlan: vlan, frame: frame, time: now, force: force, emit: emit,
-                message: "\(ip) is not in the binding table; claimed by "
-                    + (registered ? "registered MAC \(mac)" : "\(mac), also unregistered"))
+                message:
+                    "\(ip) is not in the binding table; claimed by \(registered ? "registered MAC " : "")\(mac)\(registered ? "" : ", also unregistered")"
+            )
         }
         if let flipFlopFrom {
             let window = Int(thresholds.flipFlopWindow)
@@ -63,8 +68,7 @@ extension ARPWatcher {
     }
 
     /// A probe (sender IP 0.0.0.0) claims nothing; only an unregistered MAC is worth a report.
-    mutating func checkProbe(_ context: inout Context, emit: (ARPEvent) -> Void) {
-        let packet = context.packet
+    mutating func checkProbe(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         guard macs[packet.senderMAC.key]?.registered != true else { return }
         report(
             .unknownStation, ip: packet.targetIP, mac: packet.senderMAC, vlan: packet.vlan, frame: context.frame,
@@ -73,8 +77,7 @@ extension ARPWatcher {
     }
 
     /// Ethernet source against ARP sender, and requests sent to one station instead of broadcast.
-    mutating func checkLinkLayer(_ context: inout Context, emit: (ARPEvent) -> Void) {
-        let packet = context.packet
+    mutating func checkLinkLayer(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         if let source = packet.ethernetSource, source != packet.senderMAC {
             report(
                 .ethernetARPMismatch, ip: packet.senderIP, mac: source, boundMAC: ips[packet.senderIP.key]?.boundMAC,
@@ -82,12 +85,12 @@ extension ARPWatcher {
                 message: "frame from \(source) carries ARP sender \(packet.senderMAC) for \(packet.senderIP)")
         }
         guard packet.operation == .request, packet.destination == .unicast, !isRefresh(packet) else { return }
-        let destination = packet.ethernetDestination.map { " at \($0)" } ?? ""
         report(
             .unicastRequest, ip: packet.senderIP, mac: packet.senderMAC, boundMAC: ips[packet.senderIP.key]?.boundMAC,
             vlan: packet.vlan, frame: context.frame, time: context.now, force: context.changed, emit: emit,
-            message: "\(packet.senderMAC) asks for \(packet.targetIP) by unicast\(destination) claiming "
-                + "\(packet.senderIP)")
+            message:
+                "\(packet.senderMAC) asks for \(packet.targetIP) by unicast\(packet.ethernetDestination.map { " at \($0)" } ?? "") claiming \(packet.senderIP)"
+        )
     }
 
     /// A bound sender asking a bound target at that target's own MAC: a cache refresh (RFC 1122).
@@ -100,8 +103,7 @@ extension ARPWatcher {
     }
 
     /// Packet rate per link-layer source, in one-second intervals of capture time.
-    mutating func checkStorm(_ context: inout Context, emit: (ARPEvent) -> Void) {
-        let packet = context.packet
+    mutating func checkStorm(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         let source = packet.ethernetSource ?? packet.senderMAC
         let count = storms.count(source, second: context.second)
         let limit = thresholds.stormPacketsPerSecond
@@ -113,8 +115,7 @@ extension ARPWatcher {
     }
 
     /// One MAC claiming many IP addresses that are not bound to it (a sweep or a spoofer).
-    mutating func checkMultipleIPs(_ context: inout Context, emit: (ARPEvent) -> Void) {
-        let packet = context.packet
+    mutating func checkMultipleIPs(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         let ip = packet.senderIP
         let mac = packet.senderMAC
         guard context.boundMAC != mac else { return }
@@ -126,8 +127,9 @@ extension ARPWatcher {
         report(
             .macMultipleIPs, ip: ip, mac: mac, vlan: packet.vlan, frame: context.frame, time: now,
             force: false, emit: emit,
-            message: "\(mac) claimed \(count) IP addresses not bound to it within "
-                + "\(Int(window)) s (limit \(limit)), latest \(ip)")
+            message:
+                "\(mac) claimed \(count) IP addresses not bound to it within \(Int(window)) s (limit \(limit)), latest \(ip)"
+        )
     }
 
     /// Adds or refreshes `ip` in a MAC's recent claims, dropping old ones; returns how many remain.

@@ -39,22 +39,14 @@ extension ARPWatcher {
         var seen: Double
     }
 
-    /// Identity of an event for repeat suppression.
-    struct EventKey: Hashable, Sendable {
-        var type: ARPEventType
-        var ip: UInt32
-        var mac: UInt64
-    }
-
     /// The frame being judged and what earlier checks learned about it.
     struct Context {
-        let packet: ARPPacket
         let frame: Int
         let now: Double
         let second: Int64
         /// The sender IP's MAC changed with this frame; its events are never suppressed.
         var changed = false
-        /// The sender IP's bound MAC, once ``ARPWatcher/checkClaim(_:emit:)`` looked it up.
+        /// The sender IP's bound MAC, once ``ARPWatcher/checkClaim(_:_:emit:)`` looked it up.
         var boundMAC: MACAddress?
     }
 
@@ -63,30 +55,32 @@ extension ARPWatcher {
     /// `message` is built only for events that are delivered.
     mutating func report(
         _ type: ARPEventType, ip: IPv4Address?, mac: MACAddress?, boundMAC: MACAddress? = nil, vlan: UInt16?,
-        frame: Int, time: Double, force: Bool, emit: (ARPEvent) -> Void, message: @autoclosure () -> String
+        frame: Int, time: Double, force: Bool, emit: (ARPEvent) -> Void, message: @autoclosure () -> EventMessage
     ) {
-        let key = EventKey(type: type, ip: ip?.rawValue ?? 0, mac: mac?.rawValue ?? 0)
-        if !force, let last = lastReported[key], time - last < thresholds.repeatWindow, time >= last {
+        let window = thresholds.repeatWindow
+        let recorded = lastReported.record(type, ip: ip?.rawValue ?? 0, mac: mac?.rawValue ?? 0, at: time) { last in
+            !force && time - last < window && time >= last
+        }
+        guard recorded else {
             statistics.suppressed += 1
             return
         }
-        lastReported[key] = time
         statistics.events += 1
         emit(
             ARPEvent(
                 time: Date(timeIntervalSince1970: time), type: type, ip: ip,
-                mac: mac, boundMAC: boundMAC, vlan: vlan, frame: frame, message: message()))
+                mac: mac, boundMAC: boundMAC, vlan: vlan, frame: frame, message: message().text))
     }
 
     /// Forgets reported events older than the repeat window, so the table follows live stations.
     mutating func sweep(now: Double) {
         let window = thresholds.repeatWindow
-        lastReported = lastReported.filter { now - $0.value < window }
+        lastReported.removeAll { now - $0 >= window }
         lastSweep = now
     }
 
     /// `who` in messages: the owner of a bound IP when the table names one.
-    func owner(of ip: IPv4Address) -> String {
+    static func owner(of ip: IPv4Address, in owners: [IPv4Address: String]) -> String {
         owners[ip].map { " (\($0))" } ?? ""
     }
 }

@@ -31,7 +31,7 @@ public struct ARPWatcher: Sendable {
     /// per MAC so an address sweep cannot grow it; only MACs that claimed such IPs have an entry.
     var claims: [MACAddress: [ClaimedIP]] = [:]
     var owners: [IPv4Address: String] = [:]
-    var lastReported: [EventKey: Double] = [:]
+    var lastReported = RepeatTable()
     var lastSweep: Double = -.infinity
 
     /// - Parameters:
@@ -76,15 +76,15 @@ public struct ARPWatcher: Sendable {
         statistics.arp += 1
         let now = time.timeInterval
         if now - lastSweep >= thresholds.repeatWindow { sweep(now: now) }
-        var context = Context(packet: packet, frame: frame, now: now, second: time.seconds)
+        var context = Context(frame: frame, now: now, second: time.seconds)
         if packet.senderIP.isUnspecified {
-            checkProbe(&context, emit: emit)
+            checkProbe(packet, &context, emit: emit)
         } else {
-            checkClaim(&context, emit: emit)
-            checkMultipleIPs(&context, emit: emit)
+            checkClaim(packet, &context, emit: emit)
+            checkMultipleIPs(packet, &context, emit: emit)
         }
-        checkLinkLayer(&context, emit: emit)
-        checkStorm(&context, emit: emit)
+        checkLinkLayer(packet, &context, emit: emit)
+        checkStorm(packet, &context, emit: emit)
     }
 
     /// Reads `source` to its end (a file) or until `deadline` (live) and judges every frame.

@@ -58,9 +58,12 @@ struct StationTable<Value>: Sendable where Value: Sendable {
     }
 
     /// Starts loading the slot where `key` would be found, ahead of ``slot(of:)``.
-    @inline(__always) func prefetch(_ key: UInt64) {
+    ///
+    /// Mutating only because the mutable buffer of a uniquely held array comes without the
+    /// retain and release that reading the array through `self` costs, once per frame.
+    @inline(__always) mutating func prefetch(_ key: UInt64) {
         let index = home(key)
-        entries.withUnsafeBufferPointer { jifang_prefetch($0.baseAddress! + index) }
+        entries.withUnsafeMutableBufferPointer { jifang_prefetch($0.baseAddress! + index) }
     }
 
     subscript(slot: Int) -> Value {

@@ -26,9 +26,10 @@ struct StormCounter: Sendable {
     }
 
     /// Starts loading the bucket of `source`, ahead of ``count(_:second:)``.
-    @inline(__always) func prefetch(_ source: MACAddress) {
+    /// Mutating for the same reason as ``StationTable/prefetch(_:)``: no retain per frame.
+    @inline(__always) mutating func prefetch(_ source: MACAddress) {
         let index = bucket(of: source)
-        entries.withUnsafeBufferPointer { jifang_prefetch($0.baseAddress! + index) }
+        entries.withUnsafeMutableBufferPointer { jifang_prefetch($0.baseAddress! + index) }
     }
 
     /// Counts one packet from `source` in capture second `second`; returns its count in that second.
