@@ -4,55 +4,64 @@ import Testing
 @testable import JifangCapture
 
 struct RepeatTableTests {
-    /// The judgement `ARPWatcher` passes: a report within 60 s of the last one is a repeat.
-    static func withinMinute(of time: Double) -> (Double) -> Bool {
-        { last in time - last < 60 && time >= last }
+    /// Records a report at `time` as `ARPWatcher` judges it: within 60 s of the last one is a repeat.
+    static func report(
+        _ table: inout RepeatTable, _ type: ARPEventType, ip: UInt32, mac: UInt64, at time: Double
+    ) -> Bool {
+        table.record(type, ip: ip, mac: mac, at: time, unlessRepeatOf: { last in time - last < 60 && time >= last })
     }
 
     @Test func aRepeatWithinTheWindowIsRefusedAndKeepsTheFirstTime() {
         var table = RepeatTable()
-        #expect(table.record(.bindingViolation, ip: 1, mac: 2, at: 100, unlessRepeatOf: Self.withinMinute(of: 100)))
-        #expect(!table.record(.bindingViolation, ip: 1, mac: 2, at: 130, unlessRepeatOf: Self.withinMinute(of: 130)))
+        let first = Self.report(&table, .bindingViolation, ip: 1, mac: 2, at: 100)
+        let repeated = Self.report(&table, .bindingViolation, ip: 1, mac: 2, at: 130)
         // Measured from the first report (100), not the refused one (130).
-        #expect(table.record(.bindingViolation, ip: 1, mac: 2, at: 161, unlessRepeatOf: Self.withinMinute(of: 161)))
+        let later = Self.report(&table, .bindingViolation, ip: 1, mac: 2, at: 161)
+        #expect(first && !repeated && later)
         #expect(table.count == 1)
     }
 
     @Test func typeIPAndMACEachMakeADifferentEvent() {
         var table = RepeatTable()
-        let now = Self.withinMinute(of: 5)
-        #expect(table.record(.bindingViolation, ip: 1, mac: 2, at: 5, unlessRepeatOf: now))
-        #expect(table.record(.flipFlop, ip: 1, mac: 2, at: 5, unlessRepeatOf: now))
-        #expect(table.record(.bindingViolation, ip: 3, mac: 2, at: 5, unlessRepeatOf: now))
-        #expect(table.record(.bindingViolation, ip: 1, mac: 4, at: 5, unlessRepeatOf: now))
-        #expect(!table.record(.flipFlop, ip: 1, mac: 2, at: 5, unlessRepeatOf: now))
+        let recorded = [
+            Self.report(&table, .bindingViolation, ip: 1, mac: 2, at: 5),
+            Self.report(&table, .flipFlop, ip: 1, mac: 2, at: 5),
+            Self.report(&table, .bindingViolation, ip: 3, mac: 2, at: 5),
+            Self.report(&table, .bindingViolation, ip: 1, mac: 4, at: 5),
+            Self.report(&table, .flipFlop, ip: 1, mac: 2, at: 5),
+        ]
+        #expect(recorded == [true, true, true, true, false])
         #expect(table.count == 4)
     }
 
     @Test func removingOldEntriesForgetsThemAndKeepsTheRest() {
         var table = RepeatTable()
-        #expect(table.record(.storm, ip: 0, mac: 7, at: 10, unlessRepeatOf: Self.withinMinute(of: 10)))
-        #expect(table.record(.storm, ip: 0, mac: 8, at: 50, unlessRepeatOf: Self.withinMinute(of: 50)))
+        _ = Self.report(&table, .storm, ip: 0, mac: 7, at: 10)
+        _ = Self.report(&table, .storm, ip: 0, mac: 8, at: 50)
         table.removeAll { 75 - $0 >= 60 }
         #expect(table.count == 1)
-        #expect(!table.record(.storm, ip: 0, mac: 8, at: 75, unlessRepeatOf: Self.withinMinute(of: 75)))
+        let kept = Self.report(&table, .storm, ip: 0, mac: 8, at: 75)
         // Forgotten, so even a judgement that calls everything a repeat never sees it.
-        #expect(table.record(.storm, ip: 0, mac: 7, at: 75) { _ in true })
+        let forgotten = table.record(.storm, ip: 0, mac: 7, at: 75, unlessRepeatOf: { _ in true })
+        #expect(!kept && forgotten)
     }
 
     @Test func growsPastItsFirstSizeWithoutLosingEntries() {
         var table = RepeatTable()
         let stations = 20_000
-        for station in 0..<stations {
-            #expect(
-                table.record(
-                    .unknownStation, ip: UInt32(station), mac: UInt64(station) * 7, at: 1, unlessRepeatOf: { _ in true }
-                ))
+        var recorded = 0
+        for station in 0..<stations
+        where table.record(
+            .unknownStation, ip: UInt32(station), mac: UInt64(station) * 7, at: 1, unlessRepeatOf: { _ in true })
+        {
+            recorded += 1
         }
-        #expect(table.count == stations)
+        #expect(recorded == stations && table.count == stations)
         var refused = 0
         for station in 0..<stations
-        where !table.record(.unknownStation, ip: UInt32(station), mac: UInt64(station) * 7, at: 2) { _ in true } {
+        where !table.record(
+            .unknownStation, ip: UInt32(station), mac: UInt64(station) * 7, at: 2, unlessRepeatOf: { _ in true })
+        {
             refused += 1
         }
         #expect(refused == stations)
