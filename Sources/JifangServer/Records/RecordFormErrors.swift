@@ -5,6 +5,8 @@ import JifangRecords
 struct RecordFormErrors: Sendable {
     private(set) var fields: [String: String] = [:]
     private(set) var general: String?
+    /// The fields in the order their errors were added.
+    private(set) var order: [String] = []
 
     init() {}
 
@@ -13,7 +15,9 @@ struct RecordFormErrors: Sendable {
     subscript(_ field: String) -> String? { fields[field] }
 
     mutating func add(_ field: String, _ message: String) {
-        if fields[field] == nil { fields[field] = message }
+        guard fields[field] == nil else { return }
+        fields[field] = message
+        order.append(field)
     }
 
     /// A refusal that concerns no single field, shown above the form.
