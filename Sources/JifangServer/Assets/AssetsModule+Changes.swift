@@ -116,10 +116,25 @@ extension AssetsModule {
     static func amount(_ text: String, field: String, _ errors: inout RecordFormErrors, _ t: Localizer) -> Double? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        guard let value = Double(text), value >= 0, value.isFinite else {
-            errors.add(field, t(Phrase("Give an amount in yuan, e.g. 350 or 99.50.", "请填写金额（元），如 350 或 99.50。")))
+        guard let value = Double(text) else {
+            errors.add(field, t(.amount))
+            return nil
+        }
+        return amount(value, field: field, &errors, t)
+    }
+
+    /// An optional amount in yuan given as a number (the API): negative or infinite ones are
+    /// filed as the field's error.
+    static func amount(_ value: Double?, field: String, _ errors: inout RecordFormErrors, _ t: Localizer) -> Double? {
+        guard let value else { return nil }
+        guard value >= 0, value.isFinite else {
+            errors.add(field, t(.amount))
             return nil
         }
         return value
     }
+}
+
+extension Phrase {
+    static let amount = Phrase("Give an amount in yuan, e.g. 350 or 99.50.", "请填写金额（元），如 350 或 99.50。")
 }

@@ -14,7 +14,7 @@ extension DutyLogModule {
             guard
                 let entry = try writeEntry(
                     category: DutyLogCategory(rawValue: body.category), text: body.text, corrects: body.corrects,
-                    by: context.account, &errors, Self.apiLocalizer)
+                    by: context.account, &errors, .api)
             else { throw errors.jsonRefusal }
             return JSONWrite(
                 body: entry, action: "duty-log.entry", subject: "duty-log #\(entry.id)",
@@ -25,7 +25,7 @@ extension DutyLogModule {
             let author = try writer(context.account)
             guard
                 let entry = try writeFault(
-                    body.details, device: body.device, by: context.account, &errors, Self.apiLocalizer)
+                    body.details, device: body.device, by: context.account, &errors, .api)
             else { throw errors.jsonRefusal }
             return JSONWrite(
                 body: entry, action: "duty-log.fault", subject: "duty-log #\(entry.id)",
@@ -33,9 +33,6 @@ extension DutyLogModule {
                     "major fault by \(author.id)\(entry.device.map { " on \($0)" } ?? ""): \(entry.text.prefix(200))")
         }
     }
-
-    /// API errors are in English, whatever language the token's account reads the pages in.
-    static let apiLocalizer = Localizer(.english)
 
     /// The staff member `account` writes as; an account that is none may not write (403).
     private func writer(_ account: Account?) throws -> StaffMember {

@@ -59,6 +59,11 @@ func textArea(_ name: String, label: String, value: String = "", error: String?,
         """
 }
 
+extension Localizer {
+    /// The API's: errors are in English, whatever language the token's account reads pages in.
+    static let api = Localizer(.english)
+}
+
 extension Phrase {
     static let requiredField = Phrase("Required.", "必填。")
     static let dutyLog = Phrase("Duty log", "工作日志")
