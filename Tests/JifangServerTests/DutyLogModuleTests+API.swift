@@ -89,6 +89,14 @@ struct DutyLogAPITests {
                 let fault = try await Self.post(client, "/api/v1/duty-log/faults", Self.faultJSON, token: token)
                 #expect(fault.status == .forbidden, "\(role)")
             }
+            try fixture.server.accounts.create(
+                username: "wang.wu", displayName: "王五", role: .technician, password: ServerFixture.password,
+                by: .init("test"))
+            let notStaff = try await Self.post(
+                client, "/api/v1/duty-log", #"{"category": "backup", "text": "Backed up"}"#,
+                token: try Self.token(fixture, "wang.wu"))
+            #expect(notStaff.status == .forbidden, "a technician's account that is not registered staff")
+            #expect((notStaff.body["error"] as? String)?.contains("staff") == true)
             let anonymous = try await Self.post(client, "/api/v1/duty-log", #"{"category": "backup", "text": "x"}"#)
             #expect(anonymous.status == .unauthorized)
             #expect(anonymous.headers[.wwwAuthenticate] == "Bearer")
