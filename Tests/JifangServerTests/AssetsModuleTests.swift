@@ -47,6 +47,22 @@ struct AssetsModuleTests {
         #expect(try fixture.store.assetChanges(tag: "PR-9").first?.actor == "technician")
     }
 
+    @Test func aTagWithCharactersEscapedInThePathFindsItsAsset() async throws {
+        let fixture = try ServerFixture()
+        try AssetRegister(store: fixture.store).add(
+            Asset(tag: "机房 UPS-2", name: "UPS", kind: .ups, state: .inUse), actor: "technician",
+            on: CalendarDay(Date(), utcOffsetSeconds: RecordsPolicy().utcOffsetSeconds))
+        try await Application(router: fixture.server.router().router).test(.router) { client in
+            var browser = Browser(client)
+            try await browser.signIn("technician")
+            let path = "/assets/%E6%9C%BA%E6%88%BF%20UPS-2"
+            #expect(try await browser.get(path).status == .ok)
+            let opened = try await browser.submit(path, to: "\(path)/repair", ["fault": "Fan noise"])
+            #expect(opened.headers[.location] == "\(path)?saved=1")
+        }
+        #expect(try fixture.store.asset(tag: "机房 UPS-2")?.state == .underRepair)
+    }
+
     @Test func repairsScrappingAndPowerOnRunsGoThroughTheirRecords() async throws {
         let fixture = try ServerFixture()
         let register = AssetRegister(store: fixture.store)
@@ -63,6 +79,8 @@ struct AssetsModuleTests {
             let opened = try await browser.submit(
                 "/assets/PC-001", to: "/assets/PC-001/repair", ["fault": "Disk fails", "causedBy": "li.si"])
             #expect(opened.status == .seeOther)
+            #expect(opened.headers[.location] == "/assets/PC-001?saved=1", "back to the asset's own page")
+            #expect(try await browser.get("/assets/PC-001?saved=1").status == .ok)
             #expect(try register.asset("PC-001").state == .underRepair)
             let badCost = try await browser.submit(
                 "/assets/PC-001", to: "/assets/PC-001/repaired", ["result": "Disk replaced", "cost": "-5"])

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
                 "title": "Jifang API",
                 "version": "1",
                 "description":
-                    "Machine-room devices, health, spec findings and alerts. Authenticate with `Authorization: Bearer <token>` from `jifang users token`, or a browser session.",
+                    "Machine-room devices, health, spec findings and alerts; duty-log writes. Authenticate with `Authorization: Bearer <token>` from `jifang users token`, or a browser session.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
@@ -38,6 +38,36 @@ enum OpenAPIDocument {
                         "content": ["application/json": ["schema": ref("Error")]],
                     ],
                 ],
+            ]
+        ]
+    }
+
+    /// A JSON write (``SecuredRoutes/postJSON(_:_:as:_:)``): its request body and what 201 returns.
+    static func post(
+        _ summary: String, body: OpenAPIValue, created: OpenAPIValue, permission: String, success: String = "201",
+        parameters: [OpenAPIValue] = []
+    ) -> OpenAPIValue {
+        func error(_ description: String) -> OpenAPIValue {
+            ["description": .string(description), "content": ["application/json": ["schema": ref("Error")]]]
+        }
+        var responses: [String: OpenAPIValue] = [
+            success: ["description": "Stored", "content": ["application/json": ["schema": created]]],
+            "400": error("The body is refused; `field` names the field at fault. Nothing was stored."),
+            "401": error("No API token (a session cookie is not taken for writes)"),
+            "403": error("The account's role may not write this, or the account is not registered staff"),
+            "415": error("The body is not application/json"),
+        ]
+        if !parameters.isEmpty { responses["404"] = error("Nothing of that id to write to") }
+        return [
+            "post": [
+                "summary": .string(summary),
+                "parameters": .array(parameters),
+                "description": .string(
+                    "Takes an API token only (a browser session is refused with 401; browsers use the page's form). "
+                        + "Needs the \(permission) permission. The write is added to the audit trail with the token's account as actor."
+                ),
+                "requestBody": ["required": true, "content": ["application/json": ["schema": body]]],
+                "responses": .object(responses),
             ]
         ]
     }
@@ -84,7 +114,13 @@ enum OpenAPIDocument {
     ]
 
     static let schemas: OpenAPIValue = [
-        "Error": ["type": "object", "properties": ["error": ["type": "string"]]],
+        "Error": [
+            "type": "object", "required": ["error"],
+            "properties": [
+                "error": ["type": "string"],
+                "field": ["type": "string", "description": "The request body's field at fault, when one is"],
+            ],
+        ],
         "Device": [
             "type": "object",
             "required": ["name", "address", "port", "kind", "state", "openAlerts", "failedFindings"],

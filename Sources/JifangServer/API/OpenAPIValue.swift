@@ -32,4 +32,10 @@ public indirect enum OpenAPIValue: Sendable, Encodable, ExpressibleByStringLiter
         if case .object(let members) = self { return members }
         return [:]
     }
+
+    /// Two objects' members together (`other`'s win), e.g. a path's `get` and `post`; other values give `other`.
+    public func merging(_ other: OpenAPIValue) -> OpenAPIValue {
+        guard case .object(let mine) = self, case .object(let theirs) = other else { return other }
+        return .object(mine.merging(theirs) { _, new in new })
+    }
 }

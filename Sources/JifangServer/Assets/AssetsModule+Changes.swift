@@ -43,7 +43,7 @@ extension AssetsModule {
 
     func apply(_ change: AssetChangeForm, _ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
         let t = context.localizer(request)
-        let tag = context.parameters.get("tag") ?? ""
+        let tag = Self.tag(context)
         guard (try? registry.asset(tag)) != nil else {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
@@ -93,21 +93,48 @@ extension AssetsModule {
             }
         }
         if errors.isEmpty {
-            return Responses.redirect(
-                "/assets/\(tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")?saved=1")
+            return Responses.redirect("\(Self.path(tag))?saved=1")
         }
         return try assetPage(
             request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    /// The tag in an asset's path, percent-decoded: the router hands path segments over as sent.
+    static func tag(_ context: WebContext) -> String {
+        let raw = context.parameters.get("tag") ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// `/assets/<tag>` with the tag escaped only where a path segment needs it, so `PC-001` stays
+    /// `PC-001` (escaping `-` too would make a path the router does not decode back).
+    static func path(_ tag: String) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))
+        return "/assets/\(tag.addingPercentEncoding(withAllowedCharacters: allowed) ?? tag)"
     }
 
     /// An optional amount in yuan; a bad one is filed as the field's error.
     static func amount(_ text: String, field: String, _ errors: inout RecordFormErrors, _ t: Localizer) -> Double? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        guard let value = Double(text), value >= 0, value.isFinite else {
-            errors.add(field, t(Phrase("Give an amount in yuan, e.g. 350 or 99.50.", "请填写金额（元），如 350 或 99.50。")))
+        guard let value = Double(text) else {
+            errors.add(field, t(.amount))
+            return nil
+        }
+        return amount(value, field: field, &errors, t)
+    }
+
+    /// An optional amount in yuan given as a number (the API): negative or infinite ones are
+    /// filed as the field's error.
+    static func amount(_ value: Double?, field: String, _ errors: inout RecordFormErrors, _ t: Localizer) -> Double? {
+        guard let value else { return nil }
+        guard value >= 0, value.isFinite else {
+            errors.add(field, t(.amount))
             return nil
         }
         return value
     }
+}
+
+extension Phrase {
+    static let amount = Phrase("Give an amount in yuan, e.g. 350 or 99.50.", "请填写金额（元），如 350 或 99.50。")
 }

@@ -74,7 +74,7 @@ extension AssetsModule {
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = context.localizer(request)
-        let tag = context.parameters.get("tag") ?? ""
+        let tag = Self.tag(context)
         guard let asset = try? registry.asset(tag) else {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }

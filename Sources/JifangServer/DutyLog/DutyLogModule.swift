@@ -48,6 +48,7 @@ public struct DutyLogModule: WebModule {
         routes.post("/duty-log/review", .reviewDutyLog) { request, context, form in
             try signReview(request, context, form)
         }
+        registerAPIWrites(on: routes)
         routes.get("/api/v1/duty-log", .viewRecords) { request, _ in
             let (from, to) = range(request)
             let verification = try book.verify()
@@ -90,6 +91,10 @@ public struct DutyLogModule: WebModule {
     }
 
     public var openAPIPaths: [String: OpenAPIValue] {
+        Self.apiWritePaths.merging(readPaths) { write, read in read.merging(write) }
+    }
+
+    private var readPaths: [String: OpenAPIValue] {
         [
             "/api/v1/duty-log": OpenAPIDocument.get(
                 "Duty-log entries of a range of days (default the last 7 days and today), the hash chain's status and incomplete major faults",

@@ -132,19 +132,32 @@ extension LendingModule {
                 let compensation = AssetsModule.amount(form["compensation"], field: "compensation", &errors, t)
                 let condition = ReturnCondition(rawValue: form["condition"]) ?? .fine
                 guard errors.isEmpty else { break }
-                do {
-                    try desk.takeBack(
-                        document, on: today, condition: condition, by: keeper, compensation: compensation)
-                } catch RecordsError.missingField(field: "price", _) {
-                    errors.add(
-                        "compensation",
-                        t(Phrase("The item has no price: give the compensation.", "该资料未登记价格，请填写赔偿金额。")))
-                }
+                _ = try takeBack(
+                    document, condition: condition, compensation: compensation, keeper: keeper, &errors, t)
             }
         } catch let error as RecordsError {
             errors.add(error, known: ["document"], t)
         }
         if errors.isEmpty { return Responses.redirect("/lending?saved=1") }
         return try deskPage(request, context, action: action, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    /// Takes `document` back after inspection as `keeper`, unless `errors` already holds a
+    /// refusal: the form and the API share this. A damaged or lost item is paid for at its price;
+    /// one without a price needs `compensation`, else that field is refused and nothing is stored.
+    func takeBack(
+        _ document: String, condition: ReturnCondition, compensation: Double?, keeper: String,
+        _ errors: inout RecordFormErrors, _ t: Localizer
+    ) throws -> Loan? {
+        guard errors.isEmpty else { return nil }
+        do {
+            return try desk.takeBack(
+                document, on: clock.today, condition: condition, by: keeper, compensation: compensation)
+        } catch RecordsError.missingField(field: "price", _) {
+            errors.add(
+                "compensation",
+                t(Phrase("The item has no price: give the compensation.", "该资料未登记价格，请填写赔偿金额。")))
+            return nil
+        }
     }
 }

@@ -36,6 +36,7 @@ public struct LendingModule: WebModule {
                 try perform(action, request, context, form)
             }
         }
+        registerAPIWrites(on: routes)
         routes.get("/api/v1/loans", .viewRecords) { request, _ in
             let all = request.uri.queryParameters.get("all") == "true"
             return try Responses.json(
@@ -59,6 +60,10 @@ public struct LendingModule: WebModule {
     }
 
     public var openAPIPaths: [String: OpenAPIValue] {
+        Self.apiWritePaths.merging(readPaths) { write, read in read.merging(write) }
+    }
+
+    private var readPaths: [String: OpenAPIValue] {
         [
             "/api/v1/loans": OpenAPIDocument.get(
                 "Open loans of technical documents (all with ?all=true) and the ids of those overdue",

@@ -5,6 +5,8 @@ import JifangRecords
 struct RecordFormErrors: Sendable {
     private(set) var fields: [String: String] = [:]
     private(set) var general: String?
+    /// The fields in the order their errors were added.
+    private(set) var order: [String] = []
 
     init() {}
 
@@ -13,7 +15,9 @@ struct RecordFormErrors: Sendable {
     subscript(_ field: String) -> String? { fields[field] }
 
     mutating func add(_ field: String, _ message: String) {
-        if fields[field] == nil { fields[field] = message }
+        guard fields[field] == nil else { return }
+        fields[field] = message
+        order.append(field)
     }
 
     /// A refusal that concerns no single field, shown above the form.
@@ -53,6 +57,11 @@ func textArea(_ name: String, label: String, value: String = "", error: String?,
         <label for="\(name)">\(label)</label>
         <textarea id="\(name)" name="\(name)" rows="\(rows)"\(invalid)>\(value)</textarea>\(message)
         """
+}
+
+extension Localizer {
+    /// The API's: errors are in English, whatever language the token's account reads pages in.
+    static let api = Localizer(.english)
 }
 
 extension Phrase {

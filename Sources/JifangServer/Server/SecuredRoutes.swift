@@ -16,6 +16,7 @@ public struct RouteDescriptor: Sendable, Hashable {
 /// a redirect to the sign-in page; a role without the permission gets 403; a session whose
 /// password has expired is sent to change it. Every POST must carry the session's CSRF token
 /// (or, before sign-in, the token of the `jifang_csrf` cookie); its parsed form reaches the handler.
+/// API clients write with ``postJSON(_:_:as:_:)``, which takes API tokens only.
 public final class SecuredRoutes {
     public typealias Handler = @Sendable (Request, WebContext) async throws -> Response
     public typealias FormHandler = @Sendable (Request, WebContext, Form) async throws -> Response
@@ -23,7 +24,7 @@ public final class SecuredRoutes {
     let router: Router<WebContext>
     let layout: Layout
     let accounts: AccountService
-    private let registered = RouteList()
+    let registered = RouteList()
 
     init(router: Router<WebContext>, layout: Layout, accounts: AccountService) {
         self.router = router
@@ -58,7 +59,7 @@ public final class SecuredRoutes {
         }
     }
 
-    private static func refusal(
+    static func refusal(
         _ request: Request, _ context: WebContext, _ permission: Permission, _ layout: Layout,
         _ accounts: AccountService
     ) -> Response? {
@@ -88,7 +89,7 @@ public final class SecuredRoutes {
 }
 
 /// The routes in the order they were registered.
-private final class RouteList {
+final class RouteList {
     var all: [RouteDescriptor] = []
     func append(_ route: RouteDescriptor) { all.append(route) }
 }
