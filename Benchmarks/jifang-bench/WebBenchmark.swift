@@ -44,7 +44,12 @@ enum WebBenchmark {
         let store = try Store(path: database ?? directory.appending("web.sqlite").path)
         if database == nil { try seed(store) }
         let port = LoopbackPort.freeTCP()
-        let server = WebServer(store: store, policy: AccountPolicy(), options: .init(port: port))
+        // The pages `jifang serve` offers, over the bundled Policies/ and Inventory/ (run from the package root).
+        let server = WebServer(
+            store: store, policy: AccountPolicy(), options: .init(port: port),
+            modules: SiteModules.makers(
+                records: RecordsPolicy(), policiesDirectory: "Policies", inventoryPath: "Inventory/site.yaml",
+                backupsPath: "Inventory/backups.yaml"))
         let password = "Load#Test-2025"
         if try store.account(named: "bench") == nil {
             try server.accounts.create(

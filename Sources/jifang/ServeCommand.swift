@@ -56,17 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.dutyLogUTCOffset() != records.utcOffsetSeconds {
             try store.setDutyLogUTCOffset(seconds: records.utcOffsetSeconds)
         }
-        let (inventory, backups, policies) = (inventory, backups, policies)
         let server = WebServer(
             store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies),
-            modules: RecordsModules.makers(policy: records) + [
-                { BindingsModule(parts: $0, inventoryPath: inventory, policiesDirectory: policies) },
-                {
-                    BackupsModule(
-                        parts: $0, backupsPath: backups, inventoryPath: inventory, policiesDirectory: policies)
-                },
-                { EvaluationModule(parts: $0, policiesDirectory: policies) },
-            ])
+            modules: SiteModules.makers(
+                records: records, policiesDirectory: policies, inventoryPath: inventory, backupsPath: backups))
         print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
         try await server.run()
     }
