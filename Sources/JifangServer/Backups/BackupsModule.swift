@@ -17,6 +17,7 @@ public struct BackupsModule: WebModule {
     let backupsPath: String
     let inventoryPath: String
     let policiesDirectory: String
+    private let agents: FileBackedValue<BackupAgent>
 
     /// - Parameters:
     ///   - backupsPath: the targets file (Inventory/backups.yaml).
@@ -28,12 +29,18 @@ public struct BackupsModule: WebModule {
         self.backupsPath = backupsPath
         self.inventoryPath = inventoryPath
         self.policiesDirectory = policiesDirectory
+        let store = store
+        agents = FileBackedValue(
+            paths: [backupsPath, inventoryPath, "\(policiesDirectory)/backups.yaml"]
+        ) {
+            try BackupAgent.load(
+                backups: backupsPath, inventory: inventoryPath, policies: policiesDirectory, store: store)
+        }
     }
 
-    /// The agent as `jifang backup` builds it, re-read each time so edits of the files apply.
+    /// The agent as `jifang backup` builds it, read again when one of its files changes.
     func agent() throws -> BackupAgent {
-        try BackupAgent.load(
-            backups: backupsPath, inventory: inventoryPath, policies: policiesDirectory, store: store)
+        try agents.get()
     }
 
     public var navigation: [NavigationItem] {
