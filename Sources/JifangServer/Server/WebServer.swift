@@ -79,12 +79,16 @@ public struct WebServer: Sendable {
         let routes = SecuredRoutes(router: router, layout: layout, accounts: accounts)
         let panels = all
         let pageLayout = layout
+        let cache = PanelCache(maximumAge: options.snapshotMaximumAge)
         routes.get("/", .viewMonitoring) { request, context in
             let t = context.localizer(request)
             guard let account = context.account else { return Responses.redirect("/login") }
-            let content: HTML = try """
-            <h1>\(t(.dashboard))</h1><div class="grid">\(panels.flatMap { try $0.dashboardPanels(for: account, localizer: t) })</div>
-            """
+            let drawn = try cache.panels(for: "\(account.username)\u{0}\(t.language.rawValue)") {
+                try panels.flatMap { try $0.dashboardPanels(for: account, localizer: t) }
+            }
+            let content: HTML = """
+                <h1>\(t(.dashboard))</h1><div class="grid">\(drawn)</div>
+                """
             return pageLayout.page(t(.dashboard), content: content, request: request, context: context)
         }
         routes.get("/static/jifang.css", .public) { _, _ in
