@@ -64,6 +64,9 @@ enum EvaluateBenchmark {
                 totals = try synthetic.populate(loading)
                 populated = seconds(ContinuousClock.now - populating)
                 try loading.close()
+                if storePath != nil { try saveTotals(totals, path) }
+            } else {
+                totals = try storedTotals(path)
             }
             let store = try Store(path: path)
             let start = ContinuousClock.now
