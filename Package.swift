@@ -102,7 +102,7 @@ let package = Package(
             name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JifangRecordsTests", dependencies: ["JifangRecords", "JifangConfig", "JifangTesting"]),
-        .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting"]),
+        .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting", "JifangCompliance"]),
         .testTarget(
             name: "JifangComplianceTests", dependencies: ["JifangCompliance", "JifangTesting"], exclude: ["Golden"]),
         .testTarget(

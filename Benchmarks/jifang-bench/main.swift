@@ -6,7 +6,8 @@ let usage = """
            jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
            jifang-bench watch [--frames N] [--stations N] [--file PATH]
-           jifang-bench evaluate [--cities N] [--counties N] [--townships N] [--polls N] [--seed N] [--keep FILE]
+           jifang-bench evaluate [--province] [--cities N] [--counties N] [--townships N] [--devices N] [--polls N]
+                                 [--seed N] [--store FILE] [--keep FILE]
            jifang-bench web [--database PATH] [--duration S] [--connections N] [--threads N] [--rate R]
 
     """

@@ -9,15 +9,19 @@ import JifangStore
 ///
 /// ```swift
 /// let rules = try ComplianceRuleSet.load(path: "Policies/rules.yaml")
-/// let report = try Evaluator(store: store, rules: rules).evaluate(period: Period("2026H2")!)
+/// let calendar = try WorkingCalendar.load(path: "Policies/calendar.yaml")
+/// let report = try Evaluator(store: store, rules: rules, calendar: calendar).evaluate(period: Period("2026H2")!)
 /// ```
 public struct Evaluator: Sendable {
     public let store: Store
     public let rules: ComplianceRuleSet
+    /// Which days are working days; without one, every Monday–Friday is.
+    public let calendar: WorkingCalendar
 
-    public init(store: Store, rules: ComplianceRuleSet) {
+    public init(store: Store, rules: ComplianceRuleSet, calendar: WorkingCalendar = .mondayToFriday) {
         self.store = store
         self.rules = rules
+        self.calendar = calendar
     }
 
     /// Evaluates `period` for every unit of the store and, when `save` is true, stores the
@@ -34,7 +38,7 @@ public struct Evaluator: Sendable {
     ) throws -> EvaluationReport {
         let offset = try store.dutyLogUTCOffset()
         let today = asOf ?? CalendarDay(now, utcOffsetSeconds: offset)
-        let context = try EvaluationContext(store: store, period: period, asOf: today)
+        let context = try EvaluationContext(store: store, period: period, asOf: today, calendar: calendar)
         let units = try store.units().filter { levels.contains($0.level) }
         let outcomes = evaluateRules(units: units, context: context)
         let referenceDay = context.lastDay

@@ -24,13 +24,23 @@ public final class Store: Sendable {
     let pool: DatabasePool
     let seriesCache = SeriesCache()
 
+    /// How commits reach the disk.
+    public enum Durability: Sendable {
+        /// Every commit is flushed to the disk (`synchronous = FULL`): it survives power loss.
+        case full
+        /// Commits are not flushed (`synchronous = OFF`): a crash of the machine may lose or
+        /// corrupt recent writes. Only for loading data that can be loaded again, such as a
+        /// synthetic province; each commit then costs microseconds instead of a disk flush.
+        case bulkLoad
+    }
+
     /// Opens the store at `path`, creating the file if it does not exist (unless `create` is
     /// false), and brings its schema up to date.
     ///
     /// - Throws: ``StoreError`` naming `path` when the file cannot be opened, is not a Jifang
     ///   store, was written by a newer Jifang, or its schema cannot be updated; with `create`
     ///   false, also when there is no file yet.
-    public init(path: String, create: Bool = true) throws {
+    public init(path: String, create: Bool = true, durability: Durability = .full) throws {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.cannotOpen(
@@ -49,7 +59,7 @@ public final class Store: Sendable {
         configuration.label = "jifang-store"
         configuration.prepareDatabase { db in
             // FULL: a committed transaction survives power loss, not only a process crash.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF")
             // 32 MB of page cache per connection keeps compaction and roll-ups off the disk.
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }

@@ -16,7 +16,7 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Evaluate every unit for a half-year period (Mgmt Art. 28, 30): scorecards, ranking, changes.",
         discussion: """
-            Rules come from Policies/rules.yaml. Every unit of the store is evaluated and ranked among units \
+            Rules come from Policies/rules.yaml, working days from Policies/calendar.yaml. Every unit of the store is evaluated and ranked among units \
             of its level; the evaluation is stored as history (flags: top three two years running, bottom \
             three twice running). --unit restricts the printed scorecards to one unit. --format pdf renders \
             the HTML report with headless Chromium (needs --output).
@@ -27,7 +27,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Print only this unit's scorecard.") var unit: String?
     @Option(name: .long, help: "text, json, html, junit or pdf.") var format: EvaluationFormat = .text
     @Option(name: .long, help: "Write the report to this file instead of standard output.") var output: String?
-    @Option(name: .long, help: "The directory of policy files (rules.yaml).") var policies: String = "Policies"
+    @Option(name: .long, help: "The directory of policy files (rules.yaml, calendar.yaml).") var policies: String =
+        "Policies"
     @Option(name: .long, help: "Evaluate as of this day (yyyy-MM-dd; default today): records before it are read.")
     var asOf: String?
     @Flag(name: .long, help: "Do not store the evaluation in the history.") var dryRun = false
@@ -37,11 +38,9 @@ struct EvaluateCommand: ParsableCommand {
             throw ValidationError(
                 "--period: \"\(period)\" is not a period; use e.g. 2026H2 (H1 January–June, H2 July–December).")
         }
-        let rules = try ComplianceRuleSet.load(
-            path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
         let store = try Store(path: storeOptions.path, create: false)
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
-        var report = try Evaluator(store: store, rules: rules).evaluate(
+        var report = try Evaluator(store: store, policiesDirectory: policies).evaluate(
             period: period, asOf: asOfDay, save: !dryRun, evaluatedBy: ProcessInfo.processInfo.environment["USER"])
         if let unit {
             guard report.scorecards.contains(where: { $0.unit.id == unit }) else {

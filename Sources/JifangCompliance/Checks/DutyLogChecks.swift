@@ -2,7 +2,8 @@ import JifangConfig
 import JifangModel
 import JifangStore
 
-/// Art. 105: at least one duty-log entry on every working day (Monday–Friday) of the window.
+/// Art. 105: at least one duty-log entry on every working day of the window (Monday–Friday
+/// without public holidays, with make-up working days, as Policies/calendar.yaml says).
 struct DutyLogDailyCheck: ComplianceCheck {
     func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
         -> [String: RuleOutcome]
@@ -15,6 +16,12 @@ struct DutyLogDailyCheck: ComplianceCheck {
                 })
         }
         let days = try context.store.dutyLogDays(from: context.firstDay, to: context.lastDay)
+        let uncovered = Set(workingDays.map(\.year)).filter { !context.calendar.covers(year: $0) }.sorted()
+        let note =
+            uncovered.isEmpty
+            ? ""
+            : " (Monday–Friday: the working-day calendar has no public holidays for "
+                + uncovered.map(String.init).joined(separator: ", ") + ")"
         var outcomes: [String: RuleOutcome] = [:]
         for unit in units {
             let logged = days[unit.id] ?? [:]
@@ -22,10 +29,10 @@ struct DutyLogDailyCheck: ComplianceCheck {
             let records = workingDays.compactMap { logged[$0].map { "duty_log#\($0)" } }
             outcomes[unit.id] =
                 missing.isEmpty
-                ? RuleOutcome(.pass, "All \(workingDays.count) working days have an entry.", records: records)
+                ? RuleOutcome(.pass, "All \(workingDays.count) working days\(note) have an entry.", records: records)
                 : RuleOutcome(
                     .fail,
-                    "\(missing.count) of \(workingDays.count) working days have no entry, e.g. "
+                    "\(missing.count) of \(workingDays.count) working days\(note) have no entry, e.g. "
                         + missing.prefix(5).map(\.description).joined(separator: ", ") + ".", records: records)
         }
         return outcomes
@@ -103,7 +110,8 @@ struct SupervisorReviewCheck: ComplianceCheck {
 }
 
 /// Art. 119 (virus scans) and similar: a duty-log entry mentioning one of `keywords` in every
-/// complete week (Monday–Sunday) of the window.
+/// complete week (Monday–Sunday) of the window that has a working day (a week of public
+/// holidays, such as the Spring Festival's, asks for nothing).
 struct WeeklyLogKeywordCheck: ComplianceCheck {
     func evaluate(_ rule: ComplianceRule, units: [OrganisationUnit], context: EvaluationContext) throws
         -> [String: RuleOutcome]
@@ -113,7 +121,8 @@ struct WeeklyLogKeywordCheck: ComplianceCheck {
         if !context.isEmptyWindow {
             var monday = context.firstDay.ordinal + ((4 - context.firstDay.ordinal % 7) + 7) % 7
             while monday + 6 <= context.lastDay.ordinal {
-                weeks.append(CalendarDay(ordinal: monday))
+                let week = CalendarDay(ordinal: monday)
+                if !context.calendar.workingDays(from: week, to: week.adding(days: 6)).isEmpty { weeks.append(week) }
                 monday += 7
             }
         }

@@ -14,10 +14,13 @@ public final class EvaluationContext {
     public let asOf: CalendarDay
     /// Seconds east of UTC where days begin (the duty log's setting).
     public let utcOffsetSeconds: Int
+    /// Which days are working days (Policies/calendar.yaml).
+    public let calendar: WorkingCalendar
 
-    init(store: Store, period: Period, asOf: CalendarDay) throws {
+    init(store: Store, period: Period, asOf: CalendarDay, calendar: WorkingCalendar) throws {
         self.store = store
         self.period = period
+        self.calendar = calendar
         self.asOf = min(asOf, period.lastDay.adding(days: 1))
         self.utcOffsetSeconds = try store.dutyLogUTCOffset()
     }
@@ -37,14 +40,10 @@ public final class EvaluationContext {
     public var windowStart: Date { start(of: firstDay) }
     public var windowEnd: Date { start(of: asOf) }
 
-    /// Monday to Friday in the window (public holidays are not modelled; waive a rule for them).
+    /// The working days of the window by ``calendar``: Monday–Friday without public holidays,
+    /// with make-up working Saturdays and Sundays.
     public var workingDays: [CalendarDay] {
-        guard !isEmptyWindow else { return [] }
-        return (firstDay.ordinal...lastDay.ordinal).compactMap { ordinal in
-            // 1970-01-01 was a Thursday: ordinal % 7 == 2 is a Saturday, 3 a Sunday.
-            let weekday = ((ordinal % 7) + 7) % 7
-            return weekday == 2 || weekday == 3 ? nil : CalendarDay(ordinal: ordinal)
-        }
+        calendar.workingDays(from: firstDay, to: lastDay)
     }
 
     private var cachedStaff: [StaffMember]?

@@ -1,4 +1,5 @@
 import Foundation
+import JifangConfig
 import JifangModel
 import JifangStore
 
@@ -17,19 +18,26 @@ public struct SyntheticProvince: Sendable {
     public var townshipsPerCounty: Int
     /// Polls per device over the period.
     public var pollsPerDevice: Int
+    /// Devices each unit has beyond its router and switch (and, above township level, firewall
+    /// and server): access switches, UPSes and servers in turn.
+    public var extraDevicesPerUnit: Int
     public var period: Period
+    /// The working days on which units write their duty log.
+    public var calendar: WorkingCalendar
 
     public init(
         seed: UInt64 = 1, cities: Int = 2, countiesPerCity: Int = 2, townshipsPerCounty: Int = 1,
-        pollsPerDevice: Int = 6,
-        period: Period = Period(year: 2026, half: 1)!
+        pollsPerDevice: Int = 6, extraDevicesPerUnit: Int = 0,
+        period: Period = Period(year: 2026, half: 1)!, calendar: WorkingCalendar = .mondayToFriday
     ) {
         self.seed = seed
         self.cities = cities
         self.countiesPerCity = countiesPerCity
         self.townshipsPerCounty = townshipsPerCounty
         self.pollsPerDevice = pollsPerDevice
+        self.extraDevicesPerUnit = extraDevicesPerUnit
         self.period = period
+        self.calendar = calendar
     }
 
     /// What was written, for records/s figures.
@@ -37,8 +45,18 @@ public struct SyntheticProvince: Sendable {
         public var units = 0
         public var devices = 0
         public var polls = 0
+        /// Spec findings stored with the polls (not counted in ``records``).
+        public var findings = 0
         public var logEntries = 0
         public var records: Int { units + devices + polls + logEntries }
+
+        public init(units: Int = 0, devices: Int = 0, polls: Int = 0, logEntries: Int = 0) {
+            self.units = units
+            self.devices = devices
+            self.polls = polls
+            self.findings = polls
+            self.logEntries = logEntries
+        }
     }
 
     public var units: [OrganisationUnit] {
@@ -62,6 +80,10 @@ public struct SyntheticProvince: Sendable {
     }
 
     /// Writes the province into `store` (which should be empty) and returns the totals.
+    ///
+    /// Polls and duty-log entries go in through the store's bulk writers, tens of thousands of
+    /// rows per transaction, so a province of ten million records takes minutes. Polls are stored
+    /// with their findings but, being a bulk load, raise no alerts or events.
     @discardableResult
     public func populate(_ store: Store) throws -> Totals {
         var rng = SplitMix64(seed: seed)
@@ -72,8 +94,11 @@ public struct SyntheticProvince: Sendable {
         for (u, unit) in units.enumerated() where unit.level != .province {
             var kinds: [DeviceKind] = [.router, .switch]
             if unit.level != .township { kinds += [.firewall, .server] }
+            let named = kinds.count
+            let extra: [DeviceKind] = [.switch, .switch, .ups, .switch, .server]
+            kinds += (0..<extraDevicesPerUnit).map { extra[$0 % extra.count] }
             for (i, kind) in kinds.enumerated() {
-                let name = "\(unit.id)-\(kind.rawValue)"
+                let name = i < named ? "\(unit.id)-\(kind.rawValue)" : "\(unit.id)-\(kind.rawValue)\(i)"
                 let address = "10.\(u / 250).\(u % 250).\(i + 1)"
                 devices.append(Device(name: name, address: address, unit: unit.id, declaredKind: kind))
                 kindsByDevice[name] = kind
@@ -89,23 +114,29 @@ public struct SyntheticProvince: Sendable {
 
         // Polls across the period, each with the spec findings of its device.
         let span = Double(period.lastDay.ordinal - period.firstDay.ordinal + 1) * 86_400
+        var batch: [PollImport] = []
         for device in devices {
             let q = diligence[device.unit!]!
             let meetsSpec = rng.unit() < q + 0.2
+            let finding = Finding(
+                rule: "\(kindsByDevice[device.name]!.rawValue).memory", article: "Art. 55–59",
+                status: meetsSpec ? .pass : .fail, message: meetsSpec ? "memory meets spec" : "memory below spec")
             for p in 0..<pollsPerDevice {
                 let time = start(of: period.firstDay).addingTimeInterval(
                     span * (Double(p) + 0.5) / Double(pollsPerDevice))
-                var health = DeviceHealth(device: device, polledAt: time, reachable: rng.unit() < 0.9 + q / 10)
-                health.findings = [
-                    Finding(
-                        rule: "\(kindsByDevice[device.name]!.rawValue).memory", article: "Art. 55–59",
-                        status: meetsSpec ? .pass : .fail,
-                        message: meetsSpec ? "memory meets spec" : "memory below spec")
-                ]
-                try store.record(health: health, observations: [], conditions: [])
-                totals.polls += 1
+                let reachable = rng.unit() < 0.9 + q / 10
+                batch.append(
+                    PollImport(
+                        device: device.name, time: time, reachable: reachable,
+                        error: reachable ? nil : "timeout", findings: [finding]))
+            }
+            if batch.count >= 50_000 {
+                totals.polls += try store.importPolls(batch)
+                batch.removeAll(keepingCapacity: true)
             }
         }
+        totals.polls += try store.importPolls(batch)
+        totals.findings = totals.polls
 
         let asOf = period.lastDay
         for unit in evaluated {
@@ -171,25 +202,28 @@ public struct SyntheticProvince: Sendable {
                 }
             }
 
-            // Duty log: working days with probability close to 1 for diligent units; a virus scan on Mondays.
+            // Duty log: working days with probability close to 1 for diligent units.
+            var pending: [DutyLogEntry] = []
             var entries: [Int64] = []
             var reviewedUpTo = period.firstDay.adding(days: -1)
             for ordinal in period.firstDay.ordinal...asOf.ordinal {
                 let day = CalendarDay(ordinal: ordinal)
-                let weekday = ((ordinal % 7) + 7) % 7
-                guard weekday != 2 && weekday != 3 else { continue }
+                guard calendar.isWorkingDay(day) else { continue }
                 guard rng.unit() < 0.9 + q / 10 else { continue }
-                let scan = weekday == 4 && rng.unit() < q + 0.3
-                let entry = try store.appendDutyLogEntry(
+                // The weekly virus scan is logged on the week's first working day (Monday unless a holiday).
+                let monday = ordinal - (((ordinal - 4) % 7) + 7) % 7
+                let firstOfWeek = !(monday..<ordinal).contains { calendar.isWorkingDay(CalendarDay(ordinal: $0)) }
+                let scan = firstOfWeek && rng.unit() < q + 0.3
+                let time = start(of: day).addingTimeInterval(9 * 3600)
+                pending.append(
                     DutyLogEntry(
-                        id: 0, unit: unit.id, day: day, time: start(of: day).addingTimeInterval(9 * 3600),
-                        category: .other, text: scan ? "Weekly virus scan of all machines" : "Routine checks",
-                        author: "\(unit.id)-p0", source: .manual,
-                        recordedAt: start(of: day).addingTimeInterval(9 * 3600)),
-                    recordedAt: start(of: day).addingTimeInterval(9 * 3600))
-                entries.append(entry.id)
-                totals.logEntries += 1
+                        id: 0, unit: unit.id, day: day, time: time, category: .other,
+                        text: scan ? "Weekly virus scan of all machines" : "Routine checks",
+                        author: "\(unit.id)-p0", source: .manual, recordedAt: time))
                 if day.adding(days: 1).day == 1 && rng.unit() < q + 0.2 {
+                    entries += try store.appendDutyLogEntries(pending).map(\.id)
+                    totals.logEntries += pending.count
+                    pending = []
                     try store.signDutyLogReview(
                         unit: unit.id, from: reviewedUpTo.adding(days: 1), to: day, supervisor: supervisor,
                         comment: nil,
@@ -198,6 +232,8 @@ public struct SyntheticProvince: Sendable {
                     reviewedUpTo = day
                 }
             }
+            try store.appendDutyLogEntries(pending)
+            totals.logEntries += pending.count
         }
         return totals
     }

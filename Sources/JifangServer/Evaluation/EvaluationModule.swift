@@ -108,10 +108,9 @@ public struct EvaluationModule: WebModule {
         guard errors.isEmpty, let period else {
             return try listPage(request, context, form: form, errors: errors, status: .unprocessableContent)
         }
-        let rules = try ComplianceRuleSet.load(
-            path: (policiesDirectory as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
         let username = context.account?.username
-        let report = try Evaluator(store: store, rules: rules).evaluate(period: period, evaluatedBy: username)
+        let report = try Evaluator(store: store, policiesDirectory: policiesDirectory).evaluate(
+            period: period, evaluatedBy: username)
         try store.appendAudit(
             actor: Store.Actor(username ?? "anonymous", origin: context.remoteAddress), action: "evaluation.run",
             subject: period.description, detail: "\(report.scorecards.count) units evaluated")
