@@ -101,7 +101,11 @@ final class WebDriver: @unchecked Sendable {
         for _ in 0..<600 {
             do {
                 _ = try await call("GET", "/session/\(session)/element/\(id)/name")
-            } catch let failure as Failure where failure.description.contains("stale element") {
+            } catch let failure as Failure
+                // Chromium says either, depending on how far the old page is torn down.
+                where failure.description.contains("stale element")
+                || failure.description.contains("does not belong to the document")
+            {
                 return
             }
             try await Task.sleep(for: .milliseconds(50))
