@@ -9,7 +9,7 @@ struct BackupTargetReader {
 
     func read(_ nodes: [YAMLNode]) -> [BackupTarget] {
         var targets: [BackupTarget] = []
-        var seen: [String: YAMLNode] = [:]
+        var seen = FirstOccurrences<String>()
         for node in nodes {
             guard let fields = node.mapping(allowed: Self.fields) else { continue }
             let nameNode = fields.required("name")
@@ -17,13 +17,8 @@ struct BackupTargetReader {
             if let name, let nameNode {
                 if let problem = Self.nameProblem(name) {
                     nameNode.invalid(problem)
-                } else if let first = seen[name] {
-                    nameNode.diagnostics.report(
-                        .duplicate(
-                            file: nameNode.file, line: nameNode.line, field: nameNode.path, value: name,
-                            firstField: first.path, firstLine: first.line))
                 } else {
-                    seen[name] = nameNode
+                    _ = seen.claim(name, at: nameNode)
                 }
             }
             let category = fields.required("category")?.oneOf(BackupCategory.self)

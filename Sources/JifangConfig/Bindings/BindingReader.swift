@@ -9,7 +9,7 @@ struct BindingReader {
 
     func read(_ nodes: [YAMLNode]) -> [BindingEntry] {
         var entries: [BindingEntry] = []
-        var seen: [IPv4Address: YAMLNode] = [:]
+        var seen = FirstOccurrences<IPv4Address>()
         for node in nodes {
             guard let fields = node.mapping(allowed: BindingFields.names) else { continue }
             let ipNode = fields.required("ip")
@@ -36,14 +36,7 @@ struct BindingReader {
                 node.invalid("a port needs the switch it belongs to; add `switch:`")
             }
             guard let ip, mac != nil, let ipNode else { continue }
-            if let first = seen[ip] {
-                ipNode.diagnostics.report(
-                    .duplicate(
-                        file: ipNode.file, line: ipNode.line, field: ipNode.path, value: ip.description,
-                        firstField: first.path, firstLine: first.line))
-                continue
-            }
-            seen[ip] = ipNode
+            guard seen.claim(ip, at: ipNode) else { continue }
             entries.append(entry)
         }
         return entries

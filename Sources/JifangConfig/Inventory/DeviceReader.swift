@@ -15,21 +15,12 @@ struct DeviceReader {
 
     func read(_ nodes: [YAMLNode]) -> [Device] {
         var devices: [Device] = []
-        var seen: [String: YAMLNode] = [:]
+        var seen = FirstOccurrences<String>()
         for node in nodes {
             guard let fields = node.mapping(allowed: Self.fields) else { continue }
             let nameNode = fields.required("name")
             let name = nameNode?.nonEmptyString()
-            if let name, let nameNode {
-                if let first = seen[name] {
-                    nameNode.diagnostics.report(
-                        .duplicate(
-                            file: nameNode.file, line: nameNode.line, field: nameNode.path, value: name,
-                            firstField: first.path, firstLine: first.line))
-                } else {
-                    seen[name] = nameNode
-                }
-            }
+            if let name, let nameNode { _ = seen.claim(name, at: nameNode) }
             let device = readDevice(fields, name: name)
             if let device { devices.append(device) }
         }

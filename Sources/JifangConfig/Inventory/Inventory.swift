@@ -64,7 +64,7 @@ public struct Inventory: Sendable, Hashable {
 
     private static func readUnits(_ nodes: [YAMLNode]) -> [OrganisationUnit] {
         var units: [OrganisationUnit] = []
-        var seen: [String: YAMLNode] = [:]
+        var seen = FirstOccurrences<String>()
         for node in nodes {
             guard let fields = node.mapping(allowed: unitFields) else { continue }
             let idNode = fields.required("id")
@@ -73,14 +73,7 @@ public struct Inventory: Sendable, Hashable {
             let level = fields.required("level")?.oneOf(UnitLevel.self)
             let parent = fields.optional("parent")?.nonEmptyString()
             if let id, let idNode {
-                if let first = seen[id] {
-                    idNode.diagnostics.report(
-                        .duplicate(
-                            file: idNode.file, line: idNode.line, field: idNode.path, value: id,
-                            firstField: first.path, firstLine: first.line))
-                    continue
-                }
-                seen[id] = idNode
+                guard seen.claim(id, at: idNode) else { continue }
             }
             guard let id, let name, let level else { continue }
             units.append(OrganisationUnit(id: id, name: name, level: level, parent: parent))

@@ -23,18 +23,11 @@ extension ClassificationPolicy {
         guard let root = document.root?.mapping(allowed: ["defaults", "rules"]) else { return nil }
         let defaults = root.optional("defaults").flatMap(readExtractions) ?? IdentityExtractions()
         var rules: [ClassificationRule] = []
-        var seen: [String: YAMLNode] = [:]
+        var seen = FirstOccurrences<String>()
         for node in root.required("rules")?.sequence() ?? [] {
             guard let rule = readRule(node) else { continue }
             let nameNode = node.anyMapping()?.optional("name")
-            if let first = seen[rule.name], let nameNode {
-                nameNode.diagnostics.report(
-                    .duplicate(
-                        file: nameNode.file, line: nameNode.line, field: nameNode.path, value: rule.name,
-                        firstField: first.path, firstLine: first.line))
-                continue
-            }
-            if let nameNode { seen[rule.name] = nameNode }
+            if let nameNode, !seen.claim(rule.name, at: nameNode) { continue }
             rules.append(rule)
         }
         return ClassificationPolicy(rules: rules, defaults: defaults)

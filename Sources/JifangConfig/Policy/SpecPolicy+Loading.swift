@@ -20,19 +20,12 @@ extension SpecPolicy {
     static func read(_ document: YAMLDocument) -> SpecPolicy? {
         guard let root = document.root?.mapping(allowed: DeviceKind.allCases.map(\.rawValue)) else { return nil }
         var clauses: [SpecClause] = []
-        var seen: [String: YAMLNode] = [:]
+        var seen = FirstOccurrences<String>()
         for (key, list) in root.entries {
             guard let kind = DeviceKind(rawValue: key), let items = list.sequence() else { continue }
             for item in items {
                 guard let (clause, idNode) = readClause(item, kind: kind) else { continue }
-                if let first = seen[clause.id] {
-                    idNode.diagnostics.report(
-                        .duplicate(
-                            file: idNode.file, line: idNode.line, field: idNode.path, value: clause.id,
-                            firstField: first.path, firstLine: first.line))
-                    continue
-                }
-                seen[clause.id] = idNode
+                guard seen.claim(clause.id, at: idNode) else { continue }
                 clauses.append(clause)
             }
         }
