@@ -17,7 +17,8 @@ struct WatchCommand: AsyncParsableCommand {
             and reports binding-violation, unknown-station, flip-flop, mac-multiple-ips, ethernet-arp-mismatch, \
             unicast-request, gratuitous-wrong-mac, bogon, storm and malformed events. With --format json each \
             event is one line: time, type, ip, mac, boundMac, vlan, frame (1-based in the file), switch, port, \
-            message. Events are written to the duty log unless --no-store. The register comes from --bindings \
+            message. A live capture runs until --duration or until SIGINT (Ctrl-C) or SIGTERM, and then \
+            finishes like a file: every event written and stored, the summary printed, exit status 0. Events are written to the duty log unless --no-store. The register comes from --bindings \
             (YAML or CSV), else the store's register, else the inventory's bindings.
             """
     )
@@ -81,11 +82,16 @@ struct WatchCommand: AsyncParsableCommand {
             source = try PacketSource(
                 interface: interface!, options: LiveCaptureOptions(filter: PacketSource.arpFilter))
         }
+        // Ctrl-C or SIGTERM ends a live capture like --duration does: output, store and summary complete.
+        let interruption = source.isFile ? nil : CaptureInterruption(source)
         let enforcement = try await Enforcement.prepare(
             locate: locate || enforce, enforce: enforce, dryRun: dryRun, config: config, store: store)
         var watch = BindingWatch(entries: entries, subnets: subnets, learnPairs: learn)
         let deadline = duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let sink = EventSink(format: output.format, store: store, capture: source.name, live: pcap == nil)
+        if interruption != nil {
+            sink.note("capturing on \(source.name); stop with Ctrl-C")
+        }
 
         if let enforcement {
             let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
@@ -103,10 +109,11 @@ struct WatchCommand: AsyncParsableCommand {
         try sink.finish()
         if learn, let store { try store.recordPairs(watch.pairs) }
         let stats = watch.statistics
-        let summary =
+        var summary =
             "\(source.name): \(stats.frames) frames, \(stats.arp) ARP, \(stats.malformed) malformed, "
             + "\(stats.events) events (\(stats.suppressed) repeats suppressed)"
-            + (learn ? ", \(watch.pairs.count) pairs recorded" : "")
+        if learn { summary += ", \(watch.pairs.count) pairs recorded" }
+        if let signal = interruption?.signalName { summary += "; stopped by \(signal)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 

@@ -3,8 +3,8 @@ import CPcap
 /// A capture to read frames from: a pcap or pcapng file, or a live interface.
 ///
 /// The only type that calls libpcap. Frames are lent to a callback without copying (see
-/// ``Frame``). Not thread-safe: create, read and drop a source on one task; the handle is
-/// closed when the source is released.
+/// ``Frame``). Not thread-safe (except ``interrupt()``): create, read and drop a source on one
+/// task; the handle is closed when the source is released.
 public final class PacketSource {
     /// The filter that keeps ARP, also inside one or two VLAN tags (802.1Q, 802.1ad, 0x9100).
     public static let arpFilter = "arp or (vlan and (arp or (vlan and arp)))"
@@ -103,8 +103,19 @@ public final class PacketSource {
         stopRequested = true
     }
 
-    /// Delivers frames to `body` in capture order until the file ends, ``stop()`` is called, or
-    /// (live capture) `deadline` passes.
+    /// Ends a live capture's ``readFrames(until:_:)`` from any thread (a signal handler's queue,
+    /// say): libpcap's `pcap_breakloop` (safe across threads since libpcap 1.10) wakes a read
+    /// blocked waiting for frames.
+    ///
+    /// Thread-safe, unlike the rest of the type. The read returns normally after the frame being
+    /// handled, every frame before it delivered; called while no read runs, it ends the next read
+    /// at once. Reading a file ignores it (a file ends by itself). The source must outlive the call.
+    public func interrupt() {
+        pcap_breakloop(handle)
+    }
+
+    /// Delivers frames to `body` in capture order until the file ends, ``stop()`` or
+    /// ``interrupt()`` is called, or (live capture) `deadline` passes.
     ///
     /// - Returns: the number of frames read by this call, including any a file filter rejected.
     /// - Throws: ``CaptureError/truncated(file:afterFrame:detail:)`` when a file ends inside a
