@@ -88,7 +88,8 @@ struct WatchCommand: AsyncParsableCommand {
             locate: locate || enforce, enforce: enforce, dryRun: dryRun, config: config, store: store)
         var watch = BindingWatch(entries: entries, subnets: subnets, learnPairs: learn)
         let deadline = duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
-        let sink = EventSink(format: output.format, store: store, capture: source.name, live: pcap == nil)
+        let sink = EventSink(
+            format: output.format == .json ? .json : .text, store: store, capture: source.name, live: pcap == nil)
         if interruption != nil {
             sink.note("capturing on \(source.name); stop with Ctrl-C")
         }
@@ -106,7 +107,8 @@ struct WatchCommand: AsyncParsableCommand {
         } else {
             try watch.run(source, until: deadline) { sink.write(LocatedARPEvent($0)) }
         }
-        try sink.finish()
+        // The summary is printed even when events could not be stored; the error follows it.
+        let stored = Result { () throws(EventSinkError) in try sink.finish() }
         if learn, let store { try store.recordPairs(watch.pairs) }
         let stats = watch.statistics
         var summary =
@@ -115,6 +117,7 @@ struct WatchCommand: AsyncParsableCommand {
         if learn { summary += ", \(watch.pairs.count) pairs recorded" }
         if let signal = interruption?.signalName { summary += "; stopped by \(signal)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
+        try stored.get()
     }
 
     private func loadEntries(store: Store?) throws -> [BindingEntry] {
@@ -124,72 +127,5 @@ struct WatchCommand: AsyncParsableCommand {
             return try Inventory.load(path: config.inventory).bindings
         }
         return []
-    }
-}
-
-/// Writes events as they come: text or JSON lines to standard output, and to the store in batches.
-final class EventSink {
-    let format: OutputFormat
-    let store: Store?
-    let capture: String
-    /// Live captures store every event at once; files in batches.
-    let batchSize: Int
-    private var buffer: [UInt8] = []
-    private var pending: [LocatedARPEvent] = []
-    /// Output reading a file is written in chunks this large: a few write calls for a whole capture.
-    static let outputChunk = 1 << 20
-
-    init(format: OutputFormat, store: Store?, capture: String, live: Bool) {
-        self.format = format
-        self.store = store
-        self.capture = capture
-        batchSize = live ? 1 : 1000
-        buffer.reserveCapacity(live ? 1 << 12 : Self.outputChunk + (1 << 14))
-    }
-
-    func write(_ event: LocatedARPEvent) {
-        switch format {
-        case .json:
-            event.appendJSONLine(to: &buffer)
-        case .text:
-            let e = event.event
-            let place = event.switchName.map { " [\($0)" + (event.port.map { " \($0)" } ?? "") + "]" } ?? ""
-            let frame = e.frame.map { "#\($0) " } ?? ""
-            buffer.append(contentsOf: "\(frame)\(e.type.rawValue): \(e.message)\(place)\n".utf8)
-        }
-        if buffer.count >= Self.outputChunk || batchSize == 1 { flushOutput() }
-        if store != nil {
-            pending.append(event)
-            if pending.count >= batchSize { try? flushStore() }
-        }
-    }
-
-    func note(_ line: String) {
-        flushOutput()
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    func finish() throws {
-        flushOutput()
-        try flushStore()
-    }
-
-    private func flushOutput() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func flushStore() throws {
-        guard let store, !pending.isEmpty else { return }
-        try store.recordARPEvents(pending, capture: capture)
-        pending.removeAll(keepingCapacity: true)
     }
 }

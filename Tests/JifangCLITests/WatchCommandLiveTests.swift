@@ -68,4 +68,33 @@ struct WatchCommandLiveTests {
             "sqlite3", [database, "SELECT type || ' ' || mac FROM arp_events"])
         #expect(stored.contains("binding-violation 02:66:66:66:66:66"), "\(stored)")
     }
+
+    @Test func eventsTheStoreRefusesAreReportedAndTheExitStatusIsNonZero() throws {
+        let namespace = try Self.namespace()
+        defer { namespace.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.bindings.write(to: directory.appending("bindings.yaml"), atomically: true, encoding: .utf8)
+        let database = directory.appending("j.sqlite").path
+
+        let watch = try RunningProgram(
+            PackagePaths.executable("jifang"),
+            ["watch", "--interface", namespace.hostInterface, "--bindings", "bindings.yaml", "--database", database],
+            workingDirectory: directory.url)
+        #expect(watch.awaitError { $0.contains("capturing on") } != nil, "jifang watch did not start capturing")
+        // The store breaks under the running watch: its ARP event table is gone.
+        try Command.run("sqlite3", [database, "ALTER TABLE arp_events RENAME TO arp_events_away"])
+        let sender = try namespace.start(
+            "python3", ["-c", PcapFixtures.program(Self.spoof), "unused-output", namespace.innerInterface])
+        _ = try sender.wait()
+        #expect(watch.awaitOutput { $0.contains("binding-violation") } != nil, "the output goes on")
+
+        watch.send(SIGINT)
+        let result = watch.wait()
+        #expect(result.status != 0, "\(result)")
+        #expect(result.stderr.contains { $0.hasSuffix("stopped by SIGINT") }, "the summary comes first")
+        #expect(
+            result.stderr.contains { $0.contains("1 ARP event, from frame 1 on, could not be written") },
+            "\(result.stderr)")
+    }
 }
