@@ -96,13 +96,22 @@ struct WatchCommand: AsyncParsableCommand {
 
         if let enforcement {
             let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
-            // Locating and enforcing are asynchronous; the file is read first, then each event handled.
-            var events: [ARPEvent] = []
-            try watch.run(source, until: deadline) { events.append($0) }
-            for event in events {
-                let located = enforcement.locator.locate(event)
+            func handle(_ event: ARPEvent) async {
+                let (located, location) = await enforcement.locator.locate(event)
                 sink.write(located)
-                await enforcement.act(on: event, entry: event.ip.flatMap { register[$0] }, sink: sink)
+                await enforcement.act(
+                    on: event, entry: event.ip.flatMap { register[$0] }, location: location, sink: sink)
+            }
+            if source.isFile {
+                // A file is read first (the fast path), then each event located and acted on.
+                var events: [ARPEvent] = []
+                try watch.run(source, until: deadline) { events.append($0) }
+                for event in events { await handle(event) }
+            } else {
+                // Live, each event is handled as it arises, with tables refreshed as they age.
+                let capture = CaptureThread(watch: watch, source: source, deadline: deadline)
+                for await event in capture.start() { await handle(event) }
+                watch = try capture.finished()
             }
         } else {
             try watch.run(source, until: deadline) { sink.write(LocatedARPEvent($0)) }

@@ -154,6 +154,8 @@ import Testing
     @Test func bindingPolicyLoadsAndChoosesActions() throws {
         let policy = try BindingPolicy.load(path: shippedPolicies + "/bindings.yaml")
         #expect(policy.mode == .alert && !policy.enforce && policy.uplinkMACThreshold == 4)
+        #expect(policy.forwardingRefreshSeconds == 300)
+        #expect(try BindingPolicy.parse(yaml: "forwardingRefreshSeconds: 3600\n").forwardingRefreshSeconds == 3600)
         #expect(policy.unitModes["330102"] == .shutdown)
         #expect(policy.action(for: BindingEntry(ip: .unspecified, mac: .zero, unit: "330102")) == .shutdown)
         #expect(
@@ -161,10 +163,12 @@ import Testing
         #expect(policy.action(for: nil) == .alert)
         #expect(try PolicySet.load(directory: shippedPolicies).bindings == policy)
         do {
-            _ = try BindingPolicy.parse(yaml: "mode: off\nuplinkMACs: 0\nshutdownOn: [spoof]\n", file: "p.yaml")
+            _ = try BindingPolicy.parse(
+                yaml: "mode: off\nuplinkMACs: 0\nshutdownOn: [spoof]\nforwardingRefreshSeconds: 5\n", file: "p.yaml")
             Issue.record("expected errors")
         } catch {
-            #expect(error.errors.map(\.field) == ["mode", "uplinkMACs", "shutdownOn[0]"])
+            #expect(error.errors.map(\.field) == ["mode", "uplinkMACs", "shutdownOn[0]", "forwardingRefreshSeconds"])
+            #expect(error.description.contains("p.yaml:4: forwardingRefreshSeconds: 5 is not a refresh interval"))
         }
     }
 }

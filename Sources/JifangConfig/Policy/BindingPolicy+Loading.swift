@@ -5,7 +5,8 @@ import JifangModel
 ///
 /// Fields (all optional): `mode` (`alert` or `shutdown`, default alert), `enforce` (default
 /// false), `uplinkMACs` (default 4), `shutdownOn` (event types, default binding-violation and
-/// gratuitous-wrong-mac) and `units`, a mapping from unit id to `{ mode: … }`.
+/// gratuitous-wrong-mac), `forwardingRefreshSeconds` (default 300) and `units`, a mapping from
+/// unit id to `{ mode: … }`.
 extension BindingPolicy {
     public static let fileName = "bindings.yaml"
 
@@ -39,7 +40,9 @@ extension BindingPolicy {
 
     static func read(_ document: YAMLDocument) -> BindingPolicy? {
         guard
-            let root = document.root?.mapping(allowed: ["mode", "enforce", "uplinkMACs", "shutdownOn", "units"])
+            let root = document.root?.mapping(allowed: [
+                "mode", "enforce", "uplinkMACs", "shutdownOn", "forwardingRefreshSeconds", "units",
+            ])
         else { return nil }
         var policy = BindingPolicy()
         if let node = root.optional("mode"), let mode = node.oneOf(BindingAction.self) { policy.mode = mode }
@@ -48,6 +51,11 @@ extension BindingPolicy {
             let limit = node.int(in: 1...4096, { "\($0) is not a number of MACs per port (use 1–4096)" })
         {
             policy.uplinkMACThreshold = limit
+        }
+        if let node = root.optional("forwardingRefreshSeconds"),
+            let seconds = node.int(in: 30...604_800, { "\($0) is not a refresh interval (use 30–604800 seconds)" })
+        {
+            policy.forwardingRefreshSeconds = seconds
         }
         if let nodes = root.optional("shutdownOn")?.oneOrMany() {
             var types: Set<String> = []

@@ -17,6 +17,9 @@ public struct BindingPolicy: Sendable, Hashable {
     public var unitModes: [String: BindingAction]
     /// The event types that lead to a shutdown where the action is `shutdown`.
     public var shutdownOn: Set<String>
+    /// How old (seconds) the switches' forwarding and ARP tables may get on a live watch with
+    /// `--locate` or `--enforce` before they are read again; a MAC not found also triggers a read.
+    public var forwardingRefreshSeconds: Int = 300
 
     public init(
         mode: BindingAction = .alert, enforce: Bool = false, uplinkMACThreshold: Int = 4,
