@@ -122,4 +122,3 @@ extension IPv4Address {
 extension MACAddress {
     var key: UInt64 { rawValue }
 }
-
