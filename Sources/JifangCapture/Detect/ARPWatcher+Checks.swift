@@ -105,12 +105,19 @@ extension ARPWatcher {
     /// Packet rate per link-layer source, in one-second intervals of capture time.
     mutating func checkStorm(_ packet: ARPPacket, _ context: inout Context, emit: (ARPEvent) -> Void) {
         let source = packet.ethernetSource ?? packet.senderMAC
-        let count = storms.count(source, second: context.second)
+        guard storms.count(source, second: context.second) == thresholds.stormPacketsPerSecond + 1 else { return }
+        reportStorm(
+            source: source, ip: packet.senderIP.isUnspecified ? nil : packet.senderIP, vlan: packet.vlan,
+            frame: context.frame, now: context.now, emit: emit)
+    }
+
+    /// Reports the packet that took `source` over the storm limit.
+    mutating func reportStorm(
+        source: MACAddress, ip: IPv4Address?, vlan: UInt16?, frame: Int, now: Double, emit: (ARPEvent) -> Void
+    ) {
         let limit = thresholds.stormPacketsPerSecond
-        guard count == limit + 1 else { return }
         report(
-            .storm, ip: packet.senderIP.isUnspecified ? nil : packet.senderIP, mac: source, vlan: packet.vlan,
-            frame: context.frame, time: context.now, force: false, emit: emit,
+            .storm, ip: ip, mac: source, vlan: vlan, frame: frame, time: now, force: false, emit: emit,
             message: "\(source) sent more than \(limit) ARP packets within one second")
     }
 

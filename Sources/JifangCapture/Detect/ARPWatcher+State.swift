@@ -5,8 +5,8 @@ import struct Foundation.Date
 extension ARPWatcher {
     /// What is known about one IP address: its binding and the MACs that claimed it last.
     ///
-    /// Kept small (MACs as raw numbers, ``none`` for absent) because one is read per packet.
-    struct IPState: Sendable {
+    /// MACs as raw numbers, ``none`` for absent. Routine packets read only its ``summary``.
+    struct IPState: StationState {
         static let none = UInt64.max
         static let noVLAN = UInt16.max
 
@@ -27,11 +27,21 @@ extension ARPWatcher {
 
         var boundMAC: MACAddress? { boundMACValue == Self.none ? nil : MACAddress(rawValue: boundMACValue) }
         var boundVLAN: UInt16? { boundVLANValue == Self.noVLAN ? nil : boundVLANValue }
+
+        /// The bound MAC when it also made the last claim (else bit 63 set), with the bound
+        /// VLAN in bits 48–59 and bit 60 set when there is one: all a routine packet compares.
+        var summary: UInt64 {
+            let routine = boundMACValue != Self.none && macValue == boundMACValue ? boundMACValue : 1 << 63
+            let vlan = boundVLANValue == Self.noVLAN ? 0 : 1 << 60 | UInt64(boundVLANValue & 0x0FFF) << 48
+            return routine | vlan
+        }
     }
 
     /// What is known about one MAC address.
-    struct MACState: Sendable {
+    struct MACState: StationState {
         var registered = false
+
+        var summary: UInt64 { registered ? 1 : 0 }
     }
 
     struct ClaimedIP: Sendable {
@@ -77,6 +87,8 @@ extension ARPWatcher {
         let window = thresholds.repeatWindow
         lastReported.removeAll { now - $0 >= window }
         lastSweep = now
+        let due = (now + window).rounded(.down)
+        sweepCheckSecond = due < 9.2e18 ? Int64(due) : .max
     }
 
     /// `who` in messages: the owner of a bound IP when the table names one.

@@ -13,9 +13,6 @@ import JifangModel
 /// several events (a spoofed reply is a `binding-violation` and, when the IP goes back, a
 /// `flip-flop`); a gratuitous claim raises `gratuitous-wrong-mac` instead of `binding-violation`,
 /// and an unbound address outside the subnets `bogon` instead of `unknown-station`.
-///
-/// Reading a file, ``watch(_:until:emit:)`` judges each frame while the next one is being read,
-/// so the station state is already in cache; events still come out in frame order.
 public struct ARPWatcher: Sendable {
     public let thresholds: ARPThresholds
     public let subnets: [IPv4Subnet]
@@ -33,6 +30,8 @@ public struct ARPWatcher: Sendable {
     var owners: [IPv4Address: String] = [:]
     var lastReported = RepeatTable()
     var lastSweep: Double = -.infinity
+    /// No sweep is due before this capture second: lets routine frames skip computing their time.
+    var sweepCheckSecond = Int64.min
 
     /// - Parameters:
     ///   - bindings: the binding table; when an IP appears twice the first entry counts.
@@ -87,38 +86,15 @@ public struct ARPWatcher: Sendable {
         checkStorm(packet, &context, emit: emit)
     }
 
-    /// Reads `source` to its end (a file) or until `deadline` (live) and judges every frame.
+    /// Reads `source` to its end (a file) or until `deadline` (live) and judges every frame with
+    /// ``observe(_:emit:)``.
     ///
     /// Events are delivered as they arise, so when the read fails (a truncated file) every
     /// event before the failure has already been delivered; ``statistics`` stays readable.
     public mutating func watch(
         _ source: PacketSource, until deadline: ContinuousClock.Instant? = nil, emit: (ARPEvent) -> Void
     ) throws(CaptureError) {
-        guard source.isFile else {
-            try source.readFrames(until: deadline) { frame in
-                let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
-                observe(decoded, frame: frame.number, time: frame.timestamp, emit: emit)
-            }
-            return
-        }
-        // A file is judged one frame behind the read: the next frame's station state is
-        // fetched from memory while the current one is judged. Live frames are judged at once.
-        var pending: (decoded: DecodedFrame, number: Int, time: CaptureTimestamp)?
-        do {
-            try source.readFrames { frame in
-                let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
-                if case .arp(let packet) = decoded {
-                    ips.prefetch(packet.senderIP.key)
-                    storms.prefetch(packet.ethernetSource ?? packet.senderMAC)
-                }
-                if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
-                pending = (decoded, frame.number, frame.timestamp)
-            }
-        } catch {
-            if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
-            throw error
-        }
-        if let pending { observe(pending.decoded, frame: pending.number, time: pending.time, emit: emit) }
+        try source.readFrames(until: deadline) { observe($0, emit: emit) }
     }
 }
 

@@ -33,27 +33,28 @@ struct StormCounter: Sendable {
     }
 
     /// Counts one packet from `source` in capture second `second`; returns its count in that second.
+    ///
+    /// Sources come and go in random order, so which way holds a source is unpredictable: the
+    /// four ways are compared with selects rather than branches.
     mutating func count(_ source: MACAddress, second: Int64) -> Int {
         let tag = source.rawValue | 1 << 63
         let stamp = Int32(truncatingIfNeeded: second)
         let bucket = bucket(of: source)
-        return entries.withUnsafeMutableBufferPointer { entries in
-            var victim = bucket
+        return entries.withUnsafeMutableBufferPointer { buffer in
+            let ways = UnsafeMutableBufferPointer(rebasing: buffer[bucket..<bucket + Self.ways])
+            var hit = -1
+            var victim = 0
             var victimCount = UInt32.max
-            for index in bucket..<bucket + Self.ways {
-                let current = entries[index].second == stamp ? entries[index].count : 0
-                if entries[index].tag == tag {
-                    entries[index].second = stamp
-                    entries[index].count = current &+ 1
-                    return Int(current &+ 1)
-                }
-                if current < victimCount {
-                    victim = index
-                    victimCount = current
-                }
+            for way in 0..<Self.ways {
+                let current = ways[way].second == stamp ? ways[way].count : 0
+                hit = ways[way].tag == tag ? way : hit
+                victim = current < victimCount ? way : victim
+                victimCount = min(current, victimCount)
             }
-            entries[victim] = Entry(tag: tag, second: stamp, count: 1)
-            return 1
+            let chosen = hit >= 0 ? hit : victim
+            let kept = hit >= 0 && ways[chosen].second == stamp ? ways[chosen].count : 0
+            ways[chosen] = Entry(tag: tag, second: stamp, count: kept &+ 1)
+            return Int(kept &+ 1)
         }
     }
 }

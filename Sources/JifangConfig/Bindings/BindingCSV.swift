@@ -19,10 +19,7 @@ public enum BindingCSV {
                 ? "the file cannot be read; check its permissions" : "the file does not exist"
             throw ConfigErrors([.unreadable(file: path, reason: reason)])
         }
-        // Decoding repairs invalid UTF-8, which changes the bytes: the comparison refuses the files
-        // `String(data:encoding:)` refuses, at a fraction of its cost.
-        let text = String(decoding: data, as: UTF8.self)
-        guard text.utf8.elementsEqual(data) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw ConfigErrors([.unreadable(file: path, reason: "the file is not UTF-8 text; save it as UTF-8")])
         }
         return try parse(text, file: path)
@@ -33,31 +30,29 @@ public enum BindingCSV {
         var errors: [ConfigError] = []
         var entries: [BindingEntry] = []
         var firstLine: [IPv4Address: Int] = [:]
-        var columns: [String]?
+        var columns: Columns?
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (offset, rawLine) in lines(of: body).enumerated() {
+        for (offset, line) in lines(of: body).enumerated() {
             let lineNumber = offset + 1
-            // "\r\n" is one Character, so CRLF files split like LF files.
-            let line = String(rawLine)
-            if line.trimmed.isEmpty || line.trimmed.hasPrefix("#") { continue }
-            let cells: [String]
+            if isBlankOrComment(line) { continue }
+            let cells: [Substring]
             switch split(line) {
             case .success(let split): cells = split
             case .failure(let refusal):
                 let index = refusal.column ?? 0
-                let names = columns ?? defaultColumns
+                let names = columns?.names ?? defaultColumns
                 let field = index < names.count ? names[index] : "column \(index + 1)"
                 errors.append(.invalidField(file: file, line: lineNumber, field: field, reason: refusal.reason))
                 continue
             }
             guard let known = columns else {
-                if IPv4Address(cells[0].trimmed) != nil {
-                    columns = defaultColumns
+                if IPv4Address(String(cells[0]).trimmed) != nil {
+                    columns = Columns(names: defaultColumns)
                 } else {
-                    columns = readHeader(cells, file: file, line: lineNumber, errors: &errors)
+                    columns = Columns(names: readHeader(cells, file: file, line: lineNumber, errors: &errors))
                     continue
                 }
-                if let entry = readRow(cells, columns: defaultColumns, file: file, line: lineNumber, errors: &errors) {
+                if let entry = readRow(cells, columns: columns!, file: file, line: lineNumber, errors: &errors) {
                     add(entry, line: lineNumber, to: &entries, firstLine: &firstLine, file: file, errors: &errors)
                 }
                 continue
@@ -89,9 +84,10 @@ public enum BindingCSV {
         entries.append(entry)
     }
 
-    private static func readHeader(_ cells: [String], file: String, line: Int, errors: inout [ConfigError]) -> [String]
+    private static func readHeader(_ cells: [Substring], file: String, line: Int, errors: inout [ConfigError])
+        -> [String]
     {
-        let names = cells.map { $0.trimmed.lowercased() }
+        let names = cells.map { String($0).trimmed.lowercased() }
         for (index, name) in names.enumerated() where !BindingFields.names.contains(name) {
             errors.append(
                 .unknownField(
@@ -104,21 +100,46 @@ public enum BindingCSV {
         return names
     }
 
+    /// Where each field is among a line's cells, found once from the header rather than per line.
+    struct Columns {
+        let names: [String]
+        let ip, mac, owner, unit, vlan, switchName, port, action: [Int]
+
+        init(names: [String]) {
+            self.names = names
+            func positions(_ name: String) -> [Int] { names.indices.filter { names[$0] == name } }
+            ip = positions("ip")
+            mac = positions("mac")
+            owner = positions("owner")
+            unit = positions("unit")
+            vlan = positions("vlan")
+            switchName = positions("switch")
+            port = positions("port")
+            action = positions("action")
+        }
+    }
+
     private static func readRow(
-        _ cells: [String], columns: [String], file: String, line: Int, errors: inout [ConfigError]
+        _ cells: [Substring], columns: Columns, file: String, line: Int, errors: inout [ConfigError]
     ) -> BindingEntry? {
-        guard cells.count <= columns.count else {
+        guard cells.count <= columns.names.count else {
             errors.append(
                 .invalidField(
-                    file: file, line: line, field: "column \(columns.count + 1)",
-                    reason: "the line has \(cells.count) fields but the header names \(columns.count)"))
+                    file: file, line: line, field: "column \(columns.names.count + 1)",
+                    reason: "the line has \(cells.count) fields but the header names \(columns.names.count)"))
             return nil
         }
-        var values: [String: String] = [:]
-        for (name, cell) in zip(columns, cells) where !cell.trimmed.isEmpty { values[name] = cell.trimmed }
+        // A name the header gives twice: its last non-empty cell counts.
+        func value(_ positions: [Int]) -> String? {
+            for index in positions.reversed() where index < cells.count {
+                let text = String(cells[index]).trimmed
+                if !text.isEmpty { return text }
+            }
+            return nil
+        }
         let before = errors.count
-        func take<T>(_ name: String, _ parse: (String) -> Result<T, BindingFields.Refusal>) -> T? {
-            guard let text = values[name] else { return nil }
+        func take<T>(_ name: String, _ positions: [Int], _ parse: (String) -> Result<T, BindingFields.Refusal>) -> T? {
+            guard let text = value(positions) else { return nil }
             switch parse(text) {
             case .success(let value): return value
             case .failure(let refusal):
@@ -126,21 +147,34 @@ public enum BindingCSV {
                 return nil
             }
         }
-        for required in ["ip", "mac"] where values[required] == nil {
-            errors.append(.missingField(file: file, line: line, field: required))
-        }
-        let ip = take("ip", BindingFields.ip)
-        let mac = take("mac", BindingFields.mac)
-        let vlan = take("vlan", BindingFields.vlan)
-        let action = take("action", BindingFields.action)
-        if values["port"] != nil && values["switch"] == nil {
+        let ipText = value(columns.ip)
+        let macText = value(columns.mac)
+        if ipText == nil { errors.append(.missingField(file: file, line: line, field: "ip")) }
+        if macText == nil { errors.append(.missingField(file: file, line: line, field: "mac")) }
+        let ip = take("ip", columns.ip, BindingFields.ip)
+        let mac = take("mac", columns.mac, BindingFields.mac)
+        let vlan = take("vlan", columns.vlan, BindingFields.vlan)
+        let action = take("action", columns.action, BindingFields.action)
+        let switchName = value(columns.switchName)
+        let port = value(columns.port)
+        if port != nil && switchName == nil {
             errors.append(
                 .invalidField(file: file, line: line, field: "port", reason: "a port needs the switch it belongs to"))
         }
         guard errors.count == before, let ip, let mac else { return nil }
         return BindingEntry(
-            ip: ip, mac: mac, owner: values["owner"], unit: values["unit"], vlan: vlan, switchName: values["switch"],
-            port: values["port"], action: action)
+            ip: ip, mac: mac, owner: value(columns.owner), unit: value(columns.unit), vlan: vlan,
+            switchName: switchName, port: port, action: action)
+    }
+
+    /// Whether a line holds nothing, or a comment (`#` after any spaces and tabs).
+    private static func isBlankOrComment(_ line: Substring) -> Bool {
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            // Other leading white space (U+3000 and the like) is left to the exact test.
+            guard byte < 0x80 else { return String(line).trimmed.isEmpty || String(line).trimmed.hasPrefix("#") }
+            return byte == UInt8(ascii: "#")
+        }
+        return true
     }
 
     /// The lines of `text`, as `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)`
@@ -171,16 +205,16 @@ public enum BindingCSV {
     }
 
     /// Splits one line at commas outside quotes.
-    static func split(_ line: String) -> Result<[String], BindingFields.Refusal> {
-        // An ASCII line without quotes has one Character per byte: split the bytes.
-        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\"") }) {
-            let utf8 = line.utf8
+    static func split(_ line: Substring) -> Result<[Substring], BindingFields.Refusal> {
+        // Without quotes a comma always separates: split the bytes (a comma never occurs inside
+        // a multi-byte UTF-8 character, so the pieces are whole characters).
+        if !line.utf8.contains(UInt8(ascii: "\"")) {
             return .success(
-                utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
-                    String(line[$0.startIndex..<$0.endIndex])
+                line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                    line[$0.startIndex..<$0.endIndex]
                 })
         }
-        var cells: [String] = []
+        var cells: [Substring] = []
         var current = ""
         var quoted = false
         var characters = line.makeIterator()
@@ -203,7 +237,7 @@ public enum BindingCSV {
                 current = ""
                 quoted = true
             } else if character == "," {
-                cells.append(current)
+                cells.append(Substring(current))
                 current = ""
             } else {
                 current.append(character)
@@ -214,7 +248,7 @@ public enum BindingCSV {
             refusal.column = cells.count
             return .failure(refusal)
         }
-        cells.append(current)
+        cells.append(Substring(current))
         return .success(cells)
     }
 }
