@@ -95,22 +95,34 @@ private struct JSONLineWriter {
         }
         byte(UInt8(ascii: "\""))
         text.withUTF8 { utf8 in
-            for value in utf8 {
+            // Messages rarely hold a byte to escape: copy the runs between such bytes at once.
+            var start = 0
+            for index in utf8.indices {
+                let value = utf8[index]
+                guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else { continue }
+                copy(utf8, start..<index)
+                start = index + 1
                 switch value {
                 case UInt8(ascii: "\""): ascii(#"\""#)
                 case UInt8(ascii: "\\"): ascii(#"\\"#)
                 case 0x0A: ascii(#"\n"#)
                 case 0x0D: ascii(#"\r"#)
                 case 0x09: ascii(#"\t"#)
-                case 0..<0x20:
+                default:
                     ascii(#"\u00"#)
                     byte(Self.hex(value >> 4))
                     byte(Self.hex(value & 0xF))
-                default: byte(value)
                 }
             }
+            copy(utf8, start..<utf8.count)
         }
         byte(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) private mutating func copy(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        cursor.update(from: utf8.baseAddress! + range.lowerBound, count: range.count)
+        cursor += range.count
     }
 
     /// `"00:26:0b:31:07:33"` as ``MACAddress/description`` prints it, or `null`.
