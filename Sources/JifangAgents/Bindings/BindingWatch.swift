@@ -5,8 +5,8 @@ import JifangModel
 /// The capture side of binding enforcement: reads a capture, judges it against the register
 /// with an ``ARPWatcher`` and, when learning, collects the IP–MAC pairs every ARP claim shows.
 ///
-/// Without learning, a file is judged by ``ARPWatcher/watch(_:until:emit:)`` (the fast path,
-/// one frame behind the read); with learning every ARP frame also updates a pair table, which
+/// Without learning, a capture is judged by ``ARPWatcher/watch(_:until:emit:)`` (routine frames
+/// on the fast path); with learning every ARP frame is decoded and also updates a pair table, which
 /// costs one hash lookup per frame. Not thread-safe: run it on one task.
 public struct BindingWatch {
     public private(set) var watcher: ARPWatcher

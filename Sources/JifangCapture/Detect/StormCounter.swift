@@ -1,4 +1,3 @@
-import CPcap
 import JifangModel
 
 /// Counts ARP packets per source MAC within the current second, in fixed memory.
@@ -23,13 +22,6 @@ struct StormCounter: Sendable {
 
     @inline(__always) private func bucket(of source: MACAddress) -> Int {
         Int(truncatingIfNeeded: ((source.rawValue ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 56) * Self.ways
-    }
-
-    /// Starts loading the bucket of `source`, ahead of ``count(_:second:)``.
-    /// Mutating for the same reason as ``StationTable/prefetch(_:)``: no retain per frame.
-    @inline(__always) mutating func prefetch(_ source: MACAddress) {
-        let index = bucket(of: source)
-        entries.withUnsafeMutableBufferPointer { jifang_prefetch($0.baseAddress! + index) }
     }
 
     /// Counts one packet from `source` in capture second `second`; returns its count in that second.
