@@ -1,6 +1,5 @@
-import JifangModel
-
-/// The addresses of an ARP frame in its everyday form, read straight from the captured bytes.
+/// What the routine check needs of an ARP frame in its everyday form, read straight from the
+/// captured bytes.
 ///
 /// Ethernet II, untagged or with one 802.1Q tag, carrying an Ethernet/IPv4 ARP request or reply:
 /// nearly all of a LAN's ARP. ``ARPWatcher`` judges such frames without building an
@@ -18,8 +17,6 @@ struct PlainARPFrame {
     var operation: UInt16
     var senderMAC: UInt64
     var senderIP: UInt32
-    var targetMAC: UInt64
-    var targetIP: UInt32
 
     /// Reads an Ethernet frame; `nil` when it is not plain ARP.
     @inline(__always) init?(ethernet bytes: UnsafeRawBufferPointer) {
@@ -43,19 +40,5 @@ struct PlainARPFrame {
         source = bytes.mac(at: 6).rawValue
         senderMAC = bytes.mac(at: offset + 8).rawValue
         senderIP = bytes.u32(at: offset + 14)
-        targetMAC = bytes.mac(at: offset + 18).rawValue
-        targetIP = bytes.u32(at: offset + 24)
-    }
-
-    /// The same frame as ``FrameDecoder`` decodes it.
-    var packet: ARPPacket {
-        let destination = MACAddress(rawValue: destination)
-        return ARPPacket(
-            operation: operation == 1 ? .request : .reply, senderMAC: MACAddress(rawValue: senderMAC),
-            senderIP: IPv4Address(rawValue: senderIP), targetMAC: MACAddress(rawValue: targetMAC),
-            targetIP: IPv4Address(rawValue: targetIP), ethernetSource: MACAddress(rawValue: source),
-            ethernetDestination: destination,
-            destination: destination.isBroadcast ? .broadcast : destination.isMulticast ? .multicast : .unicast,
-            vlan: vlan == Self.untagged ? nil : vlan)
     }
 }

@@ -18,14 +18,6 @@ extension ARPWatcher {
             emit: emit)
     }
 
-    /// Judges a plain frame read earlier: on the fast path when it is routine, else in full.
-    @inline(__always) mutating func observe(
-        _ plain: PlainARPFrame, number: Int, time: CaptureTimestamp, emit: (ARPEvent) -> Void
-    ) {
-        if observeRoutine(plain, frame: number, time: time, emit: emit) { return }
-        observe(.arp(plain.packet), frame: number, time: time, emit: emit)
-    }
-
     /// Counts `plain` when it is routine and returns `true`; returns `false`, having changed
     /// nothing, when it needs the full checks.
     ///
