@@ -37,12 +37,7 @@ extension ARPWatcher {
         else { return false }
         statistics.frames += 1
         statistics.arp += 1
-        // The frame's time as a Double costs a division; a routine frame needs it only when a
-        // sweep may be due (`now` is at least the whole second) or an event is reported.
-        if time.seconds >= sweepCheckSecond {
-            let now = time.timeInterval
-            if now - lastSweep >= thresholds.repeatWindow { sweep(now: now) }
-        }
+        sweepIfDue(time)
         let source = MACAddress(rawValue: mac)
         let count = storms.count(source, second: time.seconds)
         if count == thresholds.stormPacketsPerSecond + 1 {

@@ -82,6 +82,16 @@ extension ARPWatcher {
                 mac: mac, boundMAC: boundMAC, vlan: vlan, frame: frame, message: message().text))
     }
 
+    /// Sweeps when a repeat window has passed since the last sweep.
+    ///
+    /// The frame's time as a Double costs a division; it is computed only when a sweep may be
+    /// due (`now` is at least the whole second), which a routine frame seldom meets.
+    @inline(__always) mutating func sweepIfDue(_ time: CaptureTimestamp) {
+        guard time.seconds >= sweepCheckSecond else { return }
+        let now = time.timeInterval
+        if now - lastSweep >= thresholds.repeatWindow { sweep(now: now) }
+    }
+
     /// Forgets reported events older than the repeat window, so the table follows live stations.
     mutating func sweep(now: Double) {
         let window = thresholds.repeatWindow

@@ -74,7 +74,7 @@ public struct ARPWatcher: Sendable {
     public mutating func observe(_ packet: ARPPacket, frame: Int, time: CaptureTimestamp, emit: (ARPEvent) -> Void) {
         statistics.arp += 1
         let now = time.timeInterval
-        if now - lastSweep >= thresholds.repeatWindow { sweep(now: now) }
+        sweepIfDue(time)
         var context = Context(frame: frame, now: now, second: time.seconds)
         if packet.senderIP.isUnspecified {
             checkProbe(packet, &context, emit: emit)

@@ -171,7 +171,10 @@ public enum BindingCSV {
     private static func isBlankOrComment(_ line: Substring) -> Bool {
         for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
             // Other leading white space (U+3000 and the like) is left to the exact test.
-            guard byte < 0x80 else { return String(line).trimmed.isEmpty || String(line).trimmed.hasPrefix("#") }
+            guard byte < 0x80 else {
+                let trimmed = String(line).trimmed
+                return trimmed.isEmpty || trimmed.hasPrefix("#")
+            }
             return byte == UInt8(ascii: "#")
         }
         return true
