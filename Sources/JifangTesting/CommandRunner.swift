@@ -23,17 +23,7 @@ public struct CommandRunner: Sendable {
 
     /// Runs with `arguments`; output is read concurrently so a chatty program never blocks on a full pipe.
     public func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, out, err) = try start(arguments)
         let collected = CollectedOutput()
         let group = DispatchGroup()
         for (pipe, isError) in [(out, false), (err, true)] {
@@ -49,6 +39,23 @@ public struct CommandRunner: Sendable {
         return Output(
             status: process.terminationStatus, stdout: String(decoding: collected.out, as: UTF8.self),
             stderr: String(decoding: collected.err, as: UTF8.self))
+    }
+
+    /// Starts the program with `arguments`, standard input empty, its output and errors on pipes
+    /// the caller reads.
+    func start(_ arguments: [String]) throws -> (process: Process, output: Pipe, errors: Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, err)
     }
 }
 

@@ -22,17 +22,10 @@ public final class RunningProgram: @unchecked Sendable {
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
         workingDirectory: URL? = nil, limit: Duration = .seconds(120)
     ) throws {
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, out, err) = try CommandRunner(
+            executable: executable, environment: environment, workingDirectory: workingDirectory
+        ).start(arguments)
+        self.process = process
         stdout = LineReader(out.fileHandleForReading)
         stderr = LineReader(err.fileHandleForReading)
         let pid = process.processIdentifier

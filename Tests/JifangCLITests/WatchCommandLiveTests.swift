@@ -23,36 +23,68 @@ struct WatchCommandLiveTests {
               iface=sys.argv[2], verbose=False)
         """
 
-    static func namespace() throws -> NetworkNamespace {
-        do {
-            return try NetworkNamespace()
-        } catch {
-            try Test.cancel("network namespaces are not permitted here (ip netns add failed: \(error))")
+    /// A namespace, a working directory with the bindings, and `jifang watch` capturing on the
+    /// host end of the veth pair with a store; removed by ``remove()``.
+    struct LiveWatch {
+        let namespace: NetworkNamespace
+        let directory: TemporaryDirectory
+        let database: String
+        let watch: RunningProgram
+
+        init(_ extraArguments: [String]) throws {
+            do {
+                namespace = try NetworkNamespace()
+            } catch {
+                try Test.cancel("network namespaces are not permitted here (ip netns add failed: \(error))")
+            }
+            // Whatever was made is removed again when a later step fails.
+            var made: TemporaryDirectory?
+            do {
+                let directory = try TemporaryDirectory()
+                made = directory
+                try WatchCommandLiveTests.bindings.write(
+                    to: directory.appending("bindings.yaml"), atomically: true, encoding: .utf8)
+                self.directory = directory
+                database = directory.appending("j.sqlite").path
+                watch = try RunningProgram(
+                    PackagePaths.executable("jifang"),
+                    ["watch", "--interface", namespace.hostInterface, "--bindings", "bindings.yaml"] + extraArguments
+                        + ["--database", database],
+                    workingDirectory: directory.url)
+            } catch {
+                made?.remove()
+                namespace.remove()
+                throw error
+            }
+        }
+
+        /// Waits until the watch says it is capturing.
+        func awaitCapturing() -> Bool {
+            watch.awaitError { $0.contains("capturing on \(namespace.hostInterface)") } != nil
+        }
+
+        /// Sends ``WatchCommandLiveTests/spoof`` from inside the namespace.
+        func sendSpoof() throws {
+            let sender = try namespace.start(
+                "python3",
+                ["-c", PcapFixtures.program(WatchCommandLiveTests.spoof), "unused-output", namespace.innerInterface])
+            _ = try sender.wait()
+        }
+
+        func remove() {
+            directory.remove()
+            namespace.remove()
         }
     }
 
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalEndsTheCaptureWithItsSummaryAndEverythingStored(signal: Int32) throws {
-        let namespace = try Self.namespace()
-        defer { namespace.remove() }
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try Self.bindings.write(to: directory.appending("bindings.yaml"), atomically: true, encoding: .utf8)
-        let database = directory.appending("j.sqlite").path
+        let live = try LiveWatch(["--format", "json"])
+        defer { live.remove() }
+        let watch = live.watch
+        #expect(live.awaitCapturing(), "jifang watch did not start capturing")
 
-        let watch = try RunningProgram(
-            PackagePaths.executable("jifang"),
-            [
-                "watch", "--interface", namespace.hostInterface, "--bindings", "bindings.yaml", "--format", "json",
-                "--database", database,
-            ],
-            workingDirectory: directory.url)
-        let ready = watch.awaitError { $0.contains("capturing on \(namespace.hostInterface)") }
-        #expect(ready != nil, "jifang watch did not start capturing")
-
-        let sender = try namespace.start(
-            "python3", ["-c", PcapFixtures.program(Self.spoof), "unused-output", namespace.innerInterface])
-        _ = try sender.wait()
+        try live.sendSpoof()
         let line = watch.awaitOutput { $0.contains(#""type":"binding-violation""#) }
         #expect(line?.contains(#""mac":"02:66:66:66:66:66""#) == true, "\(watch.outputLines)")
 
@@ -65,28 +97,18 @@ struct WatchCommandLiveTests {
             "\(result.stderr)")
 
         let stored = try Command.run(
-            "sqlite3", [database, "SELECT type || ' ' || mac FROM arp_events"])
+            "sqlite3", [live.database, "SELECT type || ' ' || mac FROM arp_events"])
         #expect(stored.contains("binding-violation 02:66:66:66:66:66"), "\(stored)")
     }
 
     @Test func eventsTheStoreRefusesAreReportedAndTheExitStatusIsNonZero() throws {
-        let namespace = try Self.namespace()
-        defer { namespace.remove() }
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try Self.bindings.write(to: directory.appending("bindings.yaml"), atomically: true, encoding: .utf8)
-        let database = directory.appending("j.sqlite").path
-
-        let watch = try RunningProgram(
-            PackagePaths.executable("jifang"),
-            ["watch", "--interface", namespace.hostInterface, "--bindings", "bindings.yaml", "--database", database],
-            workingDirectory: directory.url)
-        #expect(watch.awaitError { $0.contains("capturing on") } != nil, "jifang watch did not start capturing")
+        let live = try LiveWatch([])
+        defer { live.remove() }
+        let watch = live.watch
+        #expect(live.awaitCapturing(), "jifang watch did not start capturing")
         // The store breaks under the running watch: its ARP event table is gone.
-        try Command.run("sqlite3", [database, "ALTER TABLE arp_events RENAME TO arp_events_away"])
-        let sender = try namespace.start(
-            "python3", ["-c", PcapFixtures.program(Self.spoof), "unused-output", namespace.innerInterface])
-        _ = try sender.wait()
+        try Command.run("sqlite3", [live.database, "ALTER TABLE arp_events RENAME TO arp_events_away"])
+        try live.sendSpoof()
         #expect(watch.awaitOutput { $0.contains("binding-violation") } != nil, "the output goes on")
 
         watch.send(SIGINT)
