@@ -113,8 +113,9 @@ struct SNMPSessionTests {
         let security = SNMPv3Security(
             user: user, authProtocol: auth, authPassphrase: "\(user)-auth", privProtocol: priv,
             privPassphrase: priv == nil ? nil : "\(user)-priv")
+        // What is tested is the security exchange, not its speed: a loaded machine gets time.
         let session = try await SNMPSession.open(
-            SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(security)))
+            SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(security), timeout: .seconds(10), retries: 2))
         #expect(try await session.get([MIB2.sysName]).first?.value.string == "jifang-test-agent")
         #expect(try await session.walk(MIB2.system).count > 7)
         await session.close()
@@ -123,7 +124,9 @@ struct SNMPSessionTests {
     @Test func v3NoAuthUser() async throws {
         let daemon = try agent()
         let session = try await SNMPSession.open(
-            SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(SNMPv3Security(user: "plain"))))
+            SNMPTarget(
+                host: daemon.host, port: daemon.port, version: .v3(SNMPv3Security(user: "plain")),
+                timeout: .seconds(10), retries: 2))
         #expect(try await session.get([MIB2.sysName]).first?.value.string == "jifang-test-agent")
         await session.close()
     }
