@@ -89,8 +89,7 @@ struct SNMPSessionTests {
 
     @Test func v1WalkUsesGetNext() async throws {
         let daemon = try agent()
-        let target = SNMPTarget(host: daemon.host, port: daemon.port, version: .v1(community: "public"))
-        let session = try await SNMPSession.open(target)
+        let session = try await SNMPSession.open(target(daemon, version: .v1(community: "public")))
         let walked = try await session.walk(MIB2.system)
         #expect(walked.count > 7)
         #expect(session.statistics.requests == walked.count + 1)
@@ -113,9 +112,7 @@ struct SNMPSessionTests {
         let security = SNMPv3Security(
             user: user, authProtocol: auth, authPassphrase: "\(user)-auth", privProtocol: priv,
             privPassphrase: priv == nil ? nil : "\(user)-priv")
-        // What is tested is the security exchange, not its speed: a loaded machine gets time.
-        let session = try await SNMPSession.open(
-            SNMPTarget(host: daemon.host, port: daemon.port, version: .v3(security), timeout: .seconds(10), retries: 2))
+        let session = try await SNMPSession.open(target(daemon, version: .v3(security)))
         #expect(try await session.get([MIB2.sysName]).first?.value.string == "jifang-test-agent")
         #expect(try await session.walk(MIB2.system).count > 7)
         await session.close()
@@ -123,10 +120,7 @@ struct SNMPSessionTests {
 
     @Test func v3NoAuthUser() async throws {
         let daemon = try agent()
-        let session = try await SNMPSession.open(
-            SNMPTarget(
-                host: daemon.host, port: daemon.port, version: .v3(SNMPv3Security(user: "plain")),
-                timeout: .seconds(10), retries: 2))
+        let session = try await SNMPSession.open(target(daemon, version: .v3(SNMPv3Security(user: "plain"))))
         #expect(try await session.get([MIB2.sysName]).first?.value.string == "jifang-test-agent")
         await session.close()
     }
@@ -182,7 +176,7 @@ struct SNMPSessionTests {
         let results = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<count {
                 group.addTask {
-                    let session = try await SNMPSession.open(v2c(daemon, timeout: .seconds(5)))
+                    let session = try await SNMPSession.open(v2c(daemon))
                     let system = try await session.walk(MIB2.system)
                     _ = try await session.get([MIB2.sysUpTime])
                     await session.close()
