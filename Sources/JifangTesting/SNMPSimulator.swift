@@ -51,6 +51,7 @@ public final class SNMPSimulator: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
     private static let snmpget = "snmpget"
+    private static let snmpset = "snmpset"
 
     private init(
         process: Process, workDirectory: TemporaryDirectory, endpoints: [Endpoint], communities: [String],
@@ -211,6 +212,22 @@ public final class SNMPSimulator: @unchecked Sendable {
                 output: output.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return output.trimmingCharacters(in: .newlines)
+    }
+
+    /// Runs `snmpset -v2c` setting INTEGER `oid` to `value`: a switch relearning a MAC, say.
+    ///
+    /// The recording's line must be of type `writecache`; for tests, not production code.
+    public func set(_ oid: String, integer value: Int, community: String, at endpoint: Endpoint? = nil) async throws {
+        let target = endpoint ?? endpoints[0]
+        let tool = try CommandLineTool(named: Self.snmpset, hint: "install Debian's `snmp` package")
+        let (status, output) = try await tool.run(
+            ["-m", "", "-v2c", "-c", community, "-t", "2", "-r", "1", target.description, oid, "i", String(value)],
+            environment: ["MIBS": ""])
+        guard status == 0, output.contains("INTEGER: \(value)") else {
+            throw SNMPSimulatorError.setFailed(
+                host: target.host, port: target.port, community: community, oid: oid,
+                output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// The last `lines` lines of snmpsim's log.

@@ -18,6 +18,8 @@ public enum SNMPSimulatorError: Error, Sendable, CustomStringConvertible {
     case notAnswering(host: String, port: Int, community: String, seconds: Double, logTail: String)
     /// `snmpget` failed against a running simulator.
     case getFailed(host: String, port: Int, community: String, oid: String, output: String)
+    /// `snmpset` was refused or did not echo the value (the line is not `writecache`).
+    case setFailed(host: String, port: Int, community: String, oid: String, output: String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,9 @@ public enum SNMPSimulatorError: Error, Sendable, CustomStringConvertible {
                 + "\(Int(seconds)) s. Log tail:\n\(logTail)"
         case .getFailed(let host, let port, let community, let oid, let output):
             "snmpget \(oid) from \(host):\(port) (community \(community)) failed: \(output)"
+        case .setFailed(let host, let port, let community, let oid, let output):
+            "snmpset \(oid) at \(host):\(port) (community \(community)) failed: \(output); "
+                + "is its recording line of type `writecache`?"
         }
     }
 }

@@ -33,8 +33,8 @@ struct RefreshingPortLocatorTests {
         #expect(locator.reads == 1, "a miss right after a read does not read again")
 
         // The switch learns the attacker on bridge port 2 and the station moves there too.
-        try fixture.set("fwd-moving", F.fdb(Self.evil), to: 2)
-        try fixture.set("fwd-moving", F.fdb(Self.station), to: 2)
+        try await fixture.set("fwd-moving", F.fdb(Self.evil), to: 2)
+        try await fixture.set("fwd-moving", F.fdb(Self.station), to: 2)
         #expect(await locator.locate(evil, at: at(10)) == nil)
         #expect(await locator.locate(station, at: at(20))?.ifIndex == 3, "found, so the stale table stands")
         #expect(locator.reads == 1)
@@ -45,7 +45,7 @@ struct RefreshingPortLocatorTests {
         #expect(await locator.locate(station, at: at(32))?.ifIndex == 4)
 
         // The station moves back; found MACs wait for the tables to be 300 s old.
-        try fixture.set("fwd-moving", F.fdb(Self.station), to: 1)
+        try await fixture.set("fwd-moving", F.fdb(Self.station), to: 1)
         #expect(await locator.locate(station, at: at(330))?.ifIndex == 4)
         #expect(locator.reads == 2)
         let event = ARPEvent(time: Date(), type: .bindingViolation, mac: station, message: "spoof")

@@ -45,12 +45,9 @@ struct SwitchFixture {
         }
     }
 
-    /// Sets an INTEGER object of a `writecache` line with `snmpset`, as a switch relearning a MAC would.
-    func set(_ community: String, _ oid: String, to value: Int) throws {
-        let output = try Command.run(
-            "/usr/bin/snmpset",
-            ["-m", "", "-v2c", "-c", community, simulator.endpoint.description, oid, "i", String(value)])
-        guard output.contains("INTEGER: \(value)") else { throw FixtureError("snmpset \(oid): \(output)") }
+    /// Sets an INTEGER object of a `writecache` line, as a switch relearning a MAC would.
+    func set(_ community: String, _ oid: String, to value: Int) async throws {
+        try await simulator.set(oid, integer: value, community: community)
     }
 
     func stop() {
