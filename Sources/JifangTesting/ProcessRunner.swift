@@ -36,9 +36,3 @@ public enum ProcessRunner {
         return false
     }
 }
-
-/// A fixture daemon failed to start.
-public struct FixtureError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
