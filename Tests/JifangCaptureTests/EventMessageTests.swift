@@ -26,4 +26,15 @@ struct EventMessageTests {
         let plain: EventMessage = "no addresses"
         #expect(plain.text == "no addresses")
     }
+
+    @Test func integersReadAsTheirDescriptions() {
+        for value in [0, 7, 10, 4094, -1, -60, Int.max, Int.min] {
+            let message: EventMessage = "[\(value)]"
+            #expect(message.text == "[\(value.description)]")
+        }
+        let vlan: UInt16 = 4094
+        let limit: UInt64 = .max
+        let message: EventMessage = "VLAN \(vlan), limit \(limit), \(Int8.min)"
+        #expect(message.text == "VLAN 4094, limit 18446744073709551615, -128")
+    }
 }

@@ -27,7 +27,10 @@ struct EventMessage: ExpressibleByStringInterpolation {
         }
 
         mutating func appendLiteral(_ literal: String) {
-            bytes.append(contentsOf: literal.utf8)
+            // A literal's UTF-8 is contiguous: one copy rather than a loop over a view.
+            if literal.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: literal.utf8)
+            }
         }
 
         mutating func appendInterpolation(_ address: IPv4Address) {
@@ -38,16 +41,40 @@ struct EventMessage: ExpressibleByStringInterpolation {
             append(MACAddress.textLength) { address.format(into: $0) }
         }
 
+        mutating func appendInterpolation(_ text: String) {
+            appendLiteral(text)
+        }
+
+        /// Digits written in place: counts, limits and VLAN ids are in most messages.
+        mutating func appendInterpolation(_ value: some FixedWidthInteger) {
+            append(40) { buffer in
+                var magnitude = value.magnitude
+                var end = buffer.count
+                repeat {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                    magnitude /= 10
+                } while magnitude != 0
+                if value < 0 {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "-")
+                }
+                let length = buffer.count - end
+                for index in 0..<length { buffer[index] = buffer[end + index] }
+                return length
+            }
+        }
+
         mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             bytes.append(contentsOf: value.description.utf8)
         }
 
-        /// Grows the buffer by `room` bytes, lets `format` write into them, keeps what it wrote.
+        /// Lets `format` write at most `room` bytes into a buffer on the stack, then appends them.
         private mutating func append(_ room: Int, _ format: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: room))
-            let written = bytes.withUnsafeMutableBufferPointer { format(.init(rebasing: $0[start...])) }
-            bytes.removeLast(room - written)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+                let written = format(buffer)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
+            }
         }
     }
 }
