@@ -40,6 +40,7 @@ struct UsersCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account (password from $JIFANG_PASSWORD or a prompt).")
         @OptionGroup var common: Common
         @Argument(help: "The username: 2–32 lower-case letters, digits, '.', '-' or '_'.") var username: String
@@ -68,6 +69,7 @@ struct UsersCommand: ParsableCommand {
 
     struct Passwd: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "passwd",
             abstract: "Set an account's password (password from $JIFANG_PASSWORD or a prompt).")
         @OptionGroup var common: Common
         @Argument var username: String
@@ -87,7 +89,8 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List accounts.")
         @OptionGroup var common: Common
         @OptionGroup var output: FormatOptions
 
@@ -123,6 +126,7 @@ struct UsersCommand: ParsableCommand {
 
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Create an API token for an account (for scripts and Prometheus); it is shown once.")
         @OptionGroup var common: Common
         @Argument var username: String
