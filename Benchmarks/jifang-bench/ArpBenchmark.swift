@@ -1,5 +1,6 @@
 import Foundation
 import JifangCapture
+import JifangCompliance
 import JifangModel
 
 /// `jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--runs N] [--file PATH]`:
@@ -76,7 +77,7 @@ enum ArpBenchmark {
         out.append(le32: 0)
         out.append(le32: 65_535)
         out.append(le32: 1)
-        var random = SplitMix(seed: 34_109)
+        var random = SplitMix64(seed: 34_109)
         let attacker = MACAddress(rawValue: 0x0266_6666_6666)
         let start: UInt64 = 1_700_000_000_000_000  // microseconds
         for index in 0..<frames {
@@ -157,19 +158,6 @@ enum ArpBenchmark {
 
     static func rate(_ value: Double) -> String {
         String(format: "%12.0f", value)
-    }
-}
-
-/// A small deterministic generator, so every run writes the same capture.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import JifangModel
 
 /// A half-year evaluation period (Mgmt Art. 28): `2026H1` is January–June, `2026H2` July–December.
-public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, LosslessStringConvertible {
+public struct Period: Sendable, Hashable, Comparable, CodableAsText, CustomStringConvertible, LosslessStringConvertible
+{
     public var year: Int
     /// 1 or 2.
     public var half: Int
@@ -52,17 +53,6 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     public static func < (a: Period, b: Period) -> Bool { (a.year, a.half) < (b.year, b.half) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let period = Period(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a period"))
-        }
-        self = period
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a decoding error says the text should be.
+    public static let textForm = "a period"
 }

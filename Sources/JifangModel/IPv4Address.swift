@@ -1,7 +1,7 @@
 /// An IPv4 address as a value: compared, hashed and stored as its 32-bit number.
 ///
 /// Parses and prints dotted-quad form (`192.168.10.1`); encodes to and decodes from that string.
-public struct IPv4Address: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
+public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, LosslessStringConvertible {
     /// The address with the first octet in the most significant byte.
     public let rawValue: UInt32
 
@@ -80,20 +80,8 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, LosslessStri
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let address = IPv4Address(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not an IPv4 address (expected e.g. 192.168.10.1)")
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a decoding error says the text should be.
+    public static let textForm = "an IPv4 address (expected e.g. 192.168.10.1)"
 }
 
 extension Character {

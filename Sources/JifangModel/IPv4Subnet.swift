@@ -2,7 +2,7 @@
 ///
 /// Host bits given in the text are cleared (`10.20.3.4/16` is `10.20.0.0/16`), so an interface
 /// address with its prefix can be pasted as is. A bare address is a `/32`.
-public struct IPv4Subnet: Sendable, Hashable, Codable, LosslessStringConvertible {
+public struct IPv4Subnet: Sendable, Hashable, CodableAsText, LosslessStringConvertible {
     /// The network address (host bits zero).
     public let network: IPv4Address
     /// 0 through 32.
@@ -38,20 +38,8 @@ public struct IPv4Subnet: Sendable, Hashable, Codable, LosslessStringConvertible
 
     public var description: String { "\(network)/\(prefixLength)" }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let subnet = IPv4Subnet(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not an IPv4 subnet (expected e.g. 10.20.0.0/16)")
-        }
-        self = subnet
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a decoding error says the text should be.
+    public static let textForm = "an IPv4 subnet (expected e.g. 10.20.0.0/16)"
 
     private static func mask(_ length: Int) -> UInt32 {
         length == 0 ? 0 : UInt32.max << UInt32(32 - length)

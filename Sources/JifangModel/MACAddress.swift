@@ -4,7 +4,7 @@
 /// one-digit groups as arpwatch prints them), `00-26-0B-31-07-33`, Cisco `0026.0b31.0733`,
 /// Huawei/H3C `0026-0b31-0733` and bare `00260b310733`. Always prints lowercase colon form.
 /// Encodes to and decodes from that string.
-public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
+public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, LosslessStringConvertible {
     /// The address in the low 48 bits, first octet most significant.
     public let rawValue: UInt64
 
@@ -65,20 +65,8 @@ public struct MACAddress: Sendable, Hashable, Comparable, Codable, LosslessStrin
 
     public static func < (lhs: MACAddress, rhs: MACAddress) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let address = MACAddress(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not a MAC address (expected e.g. 00:26:0b:31:07:33)")
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a decoding error says the text should be.
+    public static let textForm = "a MAC address (expected e.g. 00:26:0b:31:07:33)"
 
     /// The common `00:26:0b:31:07:33` form read from the bytes; `nil` for anything else, which
     /// ``parse(_:)`` then judges (a register of thousands of MACs is read at every start).

@@ -94,28 +94,15 @@ struct AssetsAdd: ParsableCommand {
     @Option(name: .long, help: "What it is called.") var name: String
     @Option(name: .long, help: "The kind, e.g. pc, printer, ups-battery.") var kind: String
     @Option(name: .long, help: "in-use or idle.") var state: String = "in-use"
-    @Option(name: .long) var unit: String?
-    @Option(name: .long) var location: String?
-    @Option(name: .long) var rack: String?
-    @Option(name: .long, help: "The person responsible for it.") var responsible: String?
-    @Option(name: .long) var vendor: String?
-    @Option(name: .long) var model: String?
-    @Option(name: .long) var serial: String?
-    @Option(name: .long, help: "yyyy-MM-dd") var purchaseDate: String?
-    @Option(name: .long, help: "yyyy-MM-dd") var warrantyEnd: String?
-    @Option(name: .long, help: "Price in yuan.") var price: String?
-    @Option(name: .long) var notes: String?
+    @OptionGroup var fields: AssetFieldOptions
     @Option(name: .long, help: "Who enters it: a staff id or name.") var by: String
 
     func run() throws {
         let store = try options.store()
-        let asset = Asset(
+        var asset = Asset(
             tag: tag, name: name, kind: try parseEnum(kind, AssetKind.self, option: "--kind"),
-            state: try parseEnum(state, AssetState.self, option: "--state"), unit: unit, location: location, rack: rack,
-            responsible: responsible, vendor: vendor, model: model, serial: serial,
-            purchaseDate: try purchaseDate.map { try parseDay($0, option: "--purchase-date") },
-            warrantyEnd: try warrantyEnd.map { try parseDay($0, option: "--warranty-end") },
-            price: try parseAmount(price, option: "--price"), notes: notes)
+            state: try parseEnum(state, AssetState.self, option: "--state"))
+        try fields.apply(to: &asset)
         let register = AssetRegister(store: store, policy: try options.policy())
         try register.add(asset, actor: try options.actor(by, store: store), on: try options.today())
         if options.json { return try printJSON(try register.asset(tag)) }
@@ -129,17 +116,7 @@ struct AssetsEdit: ParsableCommand {
     @OptionGroup var options: RecordsOptions
     @Argument(help: "The asset tag.") var tag: String
     @Option(name: .long) var name: String?
-    @Option(name: .long) var unit: String?
-    @Option(name: .long) var location: String?
-    @Option(name: .long) var rack: String?
-    @Option(name: .long, help: "The person responsible for it.") var responsible: String?
-    @Option(name: .long) var vendor: String?
-    @Option(name: .long) var model: String?
-    @Option(name: .long) var serial: String?
-    @Option(name: .long, help: "yyyy-MM-dd") var purchaseDate: String?
-    @Option(name: .long, help: "yyyy-MM-dd") var warrantyEnd: String?
-    @Option(name: .long, help: "Price in yuan.") var price: String?
-    @Option(name: .long) var notes: String?
+    @OptionGroup var fields: AssetFieldOptions
     @Option(name: .long, help: "Who changes it: a staff id or name.") var by: String
 
     func run() throws {
@@ -147,17 +124,7 @@ struct AssetsEdit: ParsableCommand {
         let register = AssetRegister(store: store, policy: try options.policy())
         var asset = try register.asset(tag)
         asset.name = name ?? asset.name
-        asset.unit = unit ?? asset.unit
-        asset.location = location ?? asset.location
-        asset.rack = rack ?? asset.rack
-        asset.responsible = responsible ?? asset.responsible
-        asset.vendor = vendor ?? asset.vendor
-        asset.model = model ?? asset.model
-        asset.serial = serial ?? asset.serial
-        asset.purchaseDate = try purchaseDate.map { try parseDay($0, option: "--purchase-date") } ?? asset.purchaseDate
-        asset.warrantyEnd = try warrantyEnd.map { try parseDay($0, option: "--warranty-end") } ?? asset.warrantyEnd
-        asset.price = try parseAmount(price, option: "--price") ?? asset.price
-        asset.notes = notes ?? asset.notes
+        try fields.apply(to: &asset)
         try register.update(asset, actor: try options.actor(by, store: store))
         if options.json { return try printJSON(try register.asset(tag)) }
         print("Asset \(tag) updated.")

@@ -3,7 +3,7 @@ import Foundation
 /// A calendar date without a time (`2026-11-23`), as the duty log, loans and the asset register use.
 ///
 /// Comparable and stored as its ISO text, which sorts the same way as the dates.
-public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, CodableAsText, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -89,17 +89,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = CalendarDay(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a date (yyyy-MM-dd)"))
-        }
-        self = day
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What a decoding error says the text should be.
+    public static let textForm = "a date (yyyy-MM-dd)"
 }

@@ -3,15 +3,13 @@ import JifangStore
 
 /// The technical-document lending desk (Art. 144–146): catalogue, loans to staff only, renewals,
 /// overdue loans, and returns with inspection and compensation at the item's price.
-public struct DocumentDesk: Sendable {
+public struct DocumentDesk: Sendable, StaffCheckedDesk {
     public let store: Store
     public let policy: RecordsPolicy
-    let staff: StaffRegister
 
     public init(store: Store, policy: RecordsPolicy = RecordsPolicy()) {
         self.store = store
         self.policy = policy
-        self.staff = StaffRegister(store: store)
     }
 
     /// Catalogues an item; the keeper must be registered staff and the asset, if given, in the register.

@@ -8,15 +8,13 @@ import JifangStore
 /// Entries are append-only; a correction is a new entry pointing at the one it corrects. Automatic
 /// entries arrive by themselves: every store event (device down/up, reboot, alert opened/cleared,
 /// backups, binding violations) is chained into the log in the transaction that records it.
-public struct DutyLogBook: Sendable {
+public struct DutyLogBook: Sendable, StaffCheckedDesk {
     public let store: Store
     public let policy: RecordsPolicy
-    let staff: StaffRegister
 
     public init(store: Store, policy: RecordsPolicy = RecordsPolicy()) {
         self.store = store
         self.policy = policy
-        self.staff = StaffRegister(store: store)
     }
 
     /// The working day `time` falls on at the policy's UTC offset.

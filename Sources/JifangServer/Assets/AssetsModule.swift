@@ -9,17 +9,13 @@ import JifangStore
 /// records (repair tickets with cause and cost, scrapping with hand-over, power-on runs).
 ///
 /// Every change goes through ``AssetRegister`` and records the signed-in account's staff id.
-public struct AssetsModule: WebModule {
+public struct AssetsModule: WebModule, RecordsWebModule {
     let registry: AssetRegister
-    let staff: StaffIdentity
-    let clock: RecordsClock
-    let layout: Layout
+    let parts: RecordsModuleParts
 
     public init(store: Store, policy: RecordsPolicy, layout: Layout) {
         registry = AssetRegister(store: store, policy: policy)
-        staff = StaffIdentity(store: store)
-        clock = RecordsClock(policy: policy)
-        self.layout = layout
+        parts = RecordsModuleParts(store: store, policy: policy, layout: layout)
     }
 
     public var navigation: [NavigationItem] {

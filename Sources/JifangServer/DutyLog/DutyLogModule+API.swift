@@ -36,12 +36,7 @@ extension DutyLogModule {
 
     /// The staff member `account` writes as; an account that is none may not write (403).
     private func writer(_ account: Account?) throws -> StaffMember {
-        guard let person = staff.person(for: account) else {
-            throw JSONRefusal(
-                "the account \(account?.username ?? "") matches no registered staff member, so it may not write the duty log",
-                status: .forbidden)
-        }
-        return person
+        try staff.apiActor(account, mayNot: "write the duty log")
     }
 
     static var apiWritePaths: [String: OpenAPIValue] {

@@ -22,7 +22,7 @@ extension DutyLogModule {
         let (from, to) = range(request)
         let entries = try book.entries(from: from, to: to)
         let verification = try book.verify()
-        let names = Dictionary(try book.store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try staff.names()
         let faults = Dictionary(
             try book.faults(from: from, to: to).map { ($0.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
         let correctedBy = Dictionary(
@@ -42,8 +42,7 @@ extension DutyLogModule {
         let writer = context.account.map { Permission.writeDutyLog.isGranted(to: $0.role) } ?? false
         var writing: HTML = ""
         if writer {
-            let notStaff: HTML =
-                staff.person(for: context.account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : ""
+            let notStaff = staff.notStaffNotice(for: context.account, t) ?? ""
             writing =
                 "\(notStaff)<div class=\"grid\">\(entryForm(forms, context, t))\(faultForm(forms, context, t))</div>"
         }

@@ -37,14 +37,14 @@ extension DutyLogModule {
             notices.append(
                 "<p class=\"notice\" role=\"status\">\(t(Phrase("Signed off: review", "已签署审阅"))) #\(signed)</p>")
         }
-        if staff.person(for: context.account) == nil { notices.append("<p class=\"notice error\">\(t(.notStaff))</p>") }
+        if let notStaff = staff.notStaffNotice(for: context.account, t) { notices.append(notStaff) }
         guard let pending = try pending() else {
             let content: HTML = """
                 <h1>\(title)</h1>\(notices)<p id="nothing-to-review">\(t(Phrase("Every entry has been reviewed.", "所有记录均已审阅。")))</p>
                 """
             return layout.page(title, content: content, request: request, context: context, status: status)
         }
-        let names = Dictionary(try book.store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try staff.names()
         let rows: [HTML] = pending.covered.map { entry in
             let earlier: HTML =
                 pending.unreviewed.contains(entry.id)

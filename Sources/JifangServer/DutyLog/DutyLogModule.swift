@@ -10,17 +10,13 @@ import JifangStore
 ///
 /// Everything is written through ``DutyLogBook`` as the signed-in account's staff member, so
 /// entries join the hash chain and the book's rules (staff only, the five fault fields) apply.
-public struct DutyLogModule: WebModule {
+public struct DutyLogModule: WebModule, RecordsWebModule {
     let book: DutyLogBook
-    let staff: StaffIdentity
-    let clock: RecordsClock
-    let layout: Layout
+    let parts: RecordsModuleParts
 
     public init(store: Store, policy: RecordsPolicy, layout: Layout) {
         book = DutyLogBook(store: store, policy: policy)
-        staff = StaffIdentity(store: store)
-        clock = RecordsClock(policy: policy)
-        self.layout = layout
+        parts = RecordsModuleParts(store: store, policy: policy, layout: layout)
     }
 
     public var navigation: [NavigationItem] {

@@ -9,11 +9,7 @@ import JifangStore
 extension LendingModule {
     func registerAPIWrites(on routes: SecuredRoutes) {
         routes.postJSON("/api/v1/loans/{id}/return", .manageLoans, as: APILoanReturn.self) { _, context, body in
-            guard let keeper = staff.person(for: context.account) else {
-                throw JSONRefusal(
-                    "the account \(context.account?.username ?? "") matches no registered staff member, so it may not take documents back",
-                    status: .forbidden)
-            }
+            let keeper = try staff.apiActor(context.account, mayNot: "take documents back")
             let id = context.parameters.get("id").flatMap { Int64($0) }
             guard let id, let loan = try desk.loans(openOnly: true).first(where: { $0.id == id }) else {
                 throw JSONRefusal("there is no open loan \(context.parameters.get("id") ?? "")", status: .notFound)

@@ -15,7 +15,7 @@ extension LendingModule {
         let today = clock.today
         let catalogue = try desk.catalogue()
         let open = try desk.loans(openOnly: true)
-        let names = Dictionary(try desk.store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try staff.names()
         let documents: [HTML] = catalogue.map { document in
             let category = t.language == .chinese ? document.category.chinese : document.category.rawValue
             return """
@@ -33,8 +33,7 @@ extension LendingModule {
         }
         var forms: HTML = ""
         if context.account.map({ Permission.manageLoans.isGranted(to: $0.role) }) ?? false {
-            let notStaff: HTML =
-                staff.person(for: context.account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : ""
+            let notStaff = staff.notStaffNotice(for: context.account, t) ?? ""
             forms =
                 "\(notStaff)<div class=\"grid\">\(actionForms(action, form, errors, catalogue, open, context, t))</div>"
         }

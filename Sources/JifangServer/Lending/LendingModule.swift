@@ -10,17 +10,13 @@ import JifangStore
 ///
 /// Every loan goes through ``DocumentDesk``, with the signed-in account's staff member as the
 /// keeper who lends, renews or takes back.
-public struct LendingModule: WebModule {
+public struct LendingModule: WebModule, RecordsWebModule {
     let desk: DocumentDesk
-    let staff: StaffIdentity
-    let clock: RecordsClock
-    let layout: Layout
+    let parts: RecordsModuleParts
 
     public init(store: Store, policy: RecordsPolicy, layout: Layout) {
         desk = DocumentDesk(store: store, policy: policy)
-        staff = StaffIdentity(store: store)
-        clock = RecordsClock(policy: policy)
-        self.layout = layout
+        parts = RecordsModuleParts(store: store, policy: policy, layout: layout)
     }
 
     public var navigation: [NavigationItem] {

@@ -39,6 +39,28 @@ struct StaffIdentity {
         guard let account else { return nil }
         return (try? store.staffMember(account.username)) ?? (try? store.staffMember(account.displayName)) ?? nil
     }
+
+    /// Staff id → name, for showing who wrote or did what.
+    func names() throws -> [String: String] {
+        Dictionary(try store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The notice above a records form when `account` is no registered staff member (it may read
+    /// the records but not write them); `nil` when it is one.
+    func notStaffNotice(for account: Account?, _ t: Localizer) -> HTML? {
+        person(for: account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : nil
+    }
+
+    /// The staff member `account` acts as through the API; an account that is none may not `act`
+    /// (a 403 refusal that says so).
+    func apiActor(_ account: Account?, mayNot act: String) throws -> StaffMember {
+        guard let person = person(for: account) else {
+            throw JSONRefusal(
+                "the account \(account?.username ?? "") matches no registered staff member, so it may not \(act)",
+                status: .forbidden)
+        }
+        return person
+    }
 }
 
 /// Today and dates as the records policy counts them.

@@ -1,0 +1,28 @@
+import JifangModel
+import JifangStore
+
+/// What every records module (duty log, asset register, lending desk) keeps besides its own book:
+/// who the signed-in account is in the staff register, today under the records policy, and the
+/// page layout.
+struct RecordsModuleParts: Sendable {
+    let staff: StaffIdentity
+    let clock: RecordsClock
+    let layout: Layout
+
+    init(store: Store, policy: RecordsPolicy, layout: Layout) {
+        staff = StaffIdentity(store: store)
+        clock = RecordsClock(policy: policy)
+        self.layout = layout
+    }
+}
+
+/// A web module over the operations records, built on ``RecordsModuleParts``.
+protocol RecordsWebModule: WebModule {
+    var parts: RecordsModuleParts { get }
+}
+
+extension RecordsWebModule {
+    var staff: StaffIdentity { parts.staff }
+    var clock: RecordsClock { parts.clock }
+    var layout: Layout { parts.layout }
+}
