@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,9 @@ public final class UDPResponder: @unchecked Sendable {
 
     public let port: Int
     private let fd: Int32
-    private let thread: Thread
+    private let stopping = Atomic<Bool>(false)
+    /// Signalled by the serving thread once it has closed the socket.
+    private let finished = DispatchSemaphore(value: 0)
 
     public init(_ behaviour: Behaviour, host: String = "127.0.0.1") throws {
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
@@ -35,11 +38,16 @@ public final class UDPResponder: @unchecked Sendable {
         }
         port = Int(UInt16(bigEndian: address.sin_port))
         self.fd = fd
-        thread = Thread { UDPResponder.serve(fd: fd, behaviour: behaviour) }
-        thread.start()
+        Thread { [self] in
+            serve(behaviour)
+            // Closed here, not in stop(): a descriptor closed under a thread still using it can be
+            // reused by the next socket(), which a late sendto would then bind behind its owner.
+            close(fd)
+            finished.signal()
+        }.start()
     }
 
-    private static func serve(fd: Int32, behaviour: Behaviour) {
+    private func serve(_ behaviour: Behaviour) {
         var buffer = [UInt8](repeating: 0, count: 65536)
         var generator = SystemRandomNumberGenerator()
         var datagram = 0
@@ -51,7 +59,7 @@ public final class UDPResponder: @unchecked Sendable {
                     recvfrom(fd, &buffer, buffer.count, 0, $0, &peerLength)
                 }
             }
-            if received < 0 { return }  // socket closed by stop()
+            if received < 0 || stopping.load(ordering: .relaxed) { return }  // shut down by stop()
             guard case .garbage(let count) = behaviour else { continue }
             datagram += 1
             var reply = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -67,9 +75,12 @@ public final class UDPResponder: @unchecked Sendable {
         }
     }
 
-    /// Closes the socket; the serving thread ends.
+    /// Shuts the socket down and waits until the serving thread has ended and closed it.
+    /// Safe to call more than once.
     public func stop() {
+        guard !stopping.exchange(true, ordering: .relaxed) else { return }
+        // Wakes the thread blocked in recvfrom.
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
+        finished.wait()
     }
 }
