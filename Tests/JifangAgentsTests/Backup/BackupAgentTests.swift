@@ -35,7 +35,15 @@ struct BackupAgentTests {
                 database,
             ])
         defer { writer.stop() }
-        try await Task.sleep(for: .milliseconds(300))
+        // Python starts in well under a second, but a loaded CI host can take longer: wait for its
+        // first row rather than for a fixed time.
+        let initial = Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0
+        let started = ContinuousClock.now
+        while (Int(try BackupFixture.sqlite(database, "SELECT count(*) FROM persons")) ?? 0) <= initial,
+            ContinuousClock.now - started < .seconds(30)
+        {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let agent = try fixture.agent([
             BackupTarget(name: "registry-db", category: .database, source: .sqlite(path: database))
         ])
