@@ -16,11 +16,16 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, Lossle
     /// Parses dotted-quad form: four decimal numbers 0–255; `nil` for anything else.
     public init?(_ description: String) {
         // Read as bytes: a Character that is not an ASCII digit or dot is a byte that is neither.
+        self.init(utf8: description.utf8)
+    }
+
+    /// Parses dotted-quad form from UTF-8 bytes, as ``init(_:)`` does from a string.
+    public init?(utf8 bytes: some Sequence<UInt8>) {
         var value: UInt32 = 0
         var octet: UInt32 = 0
         var digits = 0
         var dots = 0
-        for byte in description.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0, octet <= 255, dots < 3 else { return nil }
                 value = value << 8 | octet

@@ -21,7 +21,17 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// Parses any of the notations listed on the type; `nil` if `description` is none of them.
     public init?(_ description: String) {
-        guard let value = Self.parseColonForm(description) ?? Self.parse(Substring(description)) else { return nil }
+        guard let value = Self.parseColonForm(description.utf8) ?? Self.parse(Substring(description)) else {
+            return nil
+        }
+        self.init(rawValue: value)
+    }
+
+    /// Parses UTF-8 bytes as ``init(_:)`` parses a string; the colon form without making a string.
+    public init?(utf8 bytes: some Collection<UInt8>) {
+        guard let value = Self.parseColonForm(bytes) ?? Self.parse(Substring(decoding: bytes, as: UTF8.self)) else {
+            return nil
+        }
         self.init(rawValue: value)
     }
 
@@ -70,12 +80,12 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// The common `00:26:0b:31:07:33` form read from the bytes; `nil` for anything else, which
     /// ``parse(_:)`` then judges (a register of thousands of MACs is read at every start).
-    private static func parseColonForm(_ text: String) -> UInt64? {
+    private static func parseColonForm(_ bytes: some Sequence<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         var group: UInt64 = 0
         var digits = 0
         var groups = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             let digit: UInt8
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")

@@ -27,6 +27,11 @@ public enum BindingCSV {
 
     /// Validates CSV text; `file` is the name used in errors.
     public static func parse(_ text: String, file: String) throws(ConfigErrors) -> BindingTable {
+        try parse(text, file: file, plainLines: true)
+    }
+
+    /// `plainLines: false` reads every line the general way (tests compare the two readings).
+    static func parse(_ text: String, file: String, plainLines: Bool) throws(ConfigErrors) -> BindingTable {
         var errors: [ConfigError] = []
         var entries: [BindingEntry] = []
         var firstLine: [IPv4Address: Int] = [:]
@@ -35,6 +40,10 @@ public enum BindingCSV {
         for (offset, line) in lines(of: body).enumerated() {
             let lineNumber = offset + 1
             if isBlankOrComment(line) { continue }
+            if plainLines, let known = columns, let entry = plainEntry(line, columns: known) {
+                add(entry, line: lineNumber, to: &entries, firstLine: &firstLine, file: file, errors: &errors)
+                continue
+            }
             let cells: [Substring]
             switch split(line) {
             case .success(let split): cells = split
@@ -104,6 +113,8 @@ public enum BindingCSV {
     struct Columns {
         let names: [String]
         let ip, mac, owner, unit, vlan, switchName, port, action: [Int]
+        /// No name is given twice (then a line's last non-empty cell of the name counts).
+        let hasSingleNames: Bool
 
         init(names: [String]) {
             self.names = names
@@ -116,6 +127,7 @@ public enum BindingCSV {
             switchName = positions("switch")
             port = positions("port")
             action = positions("action")
+            hasSingleNames = Set(names).count == names.count
         }
     }
 
