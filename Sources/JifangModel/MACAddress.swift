@@ -21,10 +21,7 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// Parses any of the notations listed on the type; `nil` if `description` is none of them.
     public init?(_ description: String) {
-        guard let value = Self.parseColonForm(description.utf8) ?? Self.parse(Substring(description)) else {
-            return nil
-        }
-        self.init(rawValue: value)
+        self.init(utf8: description.utf8)
     }
 
     /// Parses UTF-8 bytes as ``init(_:)`` parses a string; the colon form without making a string.

@@ -202,10 +202,7 @@ public final class SNMPSimulator: @unchecked Sendable {
         _ oid: String, community: String, at endpoint: Endpoint? = nil, options: [String] = ["-Oqv"]
     ) async throws -> String {
         let target = endpoint ?? endpoints[0]
-        let tool = try CommandLineTool(named: Self.snmpget, hint: "install Debian's `snmp` package")
-        let (status, output) = try await tool.run(
-            ["-m", "", "-v2c", "-c", community, "-t", "2", "-r", "1"] + options + [target.description, oid],
-            environment: ["MIBS": ""])
+        let (status, output) = try await run(Self.snmpget, community, options, target, [oid])
         guard status == 0 else {
             throw SNMPSimulatorError.getFailed(
                 host: target.host, port: target.port, community: community, oid: oid,
@@ -219,15 +216,23 @@ public final class SNMPSimulator: @unchecked Sendable {
     /// The recording's line must be of type `writecache`; for tests, not production code.
     public func set(_ oid: String, integer value: Int, community: String, at endpoint: Endpoint? = nil) async throws {
         let target = endpoint ?? endpoints[0]
-        let tool = try CommandLineTool(named: Self.snmpset, hint: "install Debian's `snmp` package")
-        let (status, output) = try await tool.run(
-            ["-m", "", "-v2c", "-c", community, "-t", "2", "-r", "1", target.description, oid, "i", String(value)],
-            environment: ["MIBS": ""])
+        let (status, output) = try await run(Self.snmpset, community, [], target, [oid, "i", String(value)])
         guard status == 0, output.contains("INTEGER: \(value)") else {
             throw SNMPSimulatorError.setFailed(
                 host: target.host, port: target.port, community: community, oid: oid,
                 output: output.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+    }
+
+    /// Runs net-snmp's `tool` as `tool -v2c -c community OPTIONS TARGET OPERANDS`, without MIB
+    /// files and with a short timeout; returns its exit status and output.
+    private func run(
+        _ tool: String, _ community: String, _ options: [String], _ target: Endpoint, _ operands: [String]
+    ) async throws -> (status: Int32, output: String) {
+        let command = try CommandLineTool(named: tool, hint: "install Debian's `snmp` package")
+        return try await command.run(
+            ["-m", "", "-v2c", "-c", community, "-t", "2", "-r", "1"] + options + [target.description] + operands,
+            environment: ["MIBS": ""])
     }
 
     /// The last `lines` lines of snmpsim's log.
