@@ -24,13 +24,9 @@ func agent() throws -> SNMPDaemon {
     try #require(RunningAgent.current, "the suite needs the .runningAgent trait")
 }
 
-/// A target at the suite's agent that waits as long as a stalled CI host may need.
-///
-/// These tests check what the agent answers, not how fast: the agent on loopback answers in
-/// milliseconds, but a 2-core host running the other suites can stand still for seconds.
-/// Tests of timeouts build their own targets.
+/// A target at the suite's agent, patient as ``SNMPTarget/testAgent(host:port:version:)`` is.
 func target(_ daemon: SNMPDaemon, version: SNMPVersion) -> SNMPTarget {
-    SNMPTarget(host: daemon.host, port: daemon.port, version: version, timeout: .seconds(10), retries: 2)
+    .testAgent(host: daemon.host, port: daemon.port, version: version)
 }
 
 func v2c(_ daemon: SNMPDaemon, community: String = "public") -> SNMPTarget {

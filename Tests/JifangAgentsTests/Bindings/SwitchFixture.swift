@@ -31,10 +31,7 @@ struct SwitchFixture {
     func table(_ community: String, device: String? = nil) async throws -> ForwardingTable {
         let endpoint = simulator.endpoint
         let session = try await SNMPSession.open(
-            // snmpsim answers in milliseconds, but a loaded 2-core host can stall it for seconds.
-            SNMPTarget(
-                host: endpoint.host, port: endpoint.port, version: .v2c(community: community), timeout: .seconds(10),
-                retries: 2))
+            .testAgent(host: endpoint.host, port: endpoint.port, version: .v2c(community: community)))
         do {
             let table = try await ForwardingTable.read(device: device ?? community, from: session)
             await session.close()
