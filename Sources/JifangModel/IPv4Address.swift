@@ -21,6 +21,17 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, Lossle
 
     /// Parses dotted-quad form from UTF-8 bytes, as ``init(_:)`` does from a string.
     public init?(utf8 bytes: some Sequence<UInt8>) {
+        // Generic code is not specialized for callers in other modules (a register of thousands
+        // of lines read through a generic iterator costs a witness call per byte): the bytes go
+        // to one parser of a concrete buffer.
+        guard
+            let value = bytes.withContiguousStorageIfAvailable({ Self.rawValue(parsing: $0) })
+                ?? Array(bytes).withUnsafeBufferPointer({ Self.rawValue(parsing: $0) })
+        else { return nil }
+        rawValue = value
+    }
+
+    private static func rawValue(parsing bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var octet: UInt32 = 0
         var digits = 0
@@ -39,7 +50,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, Lossle
             }
         }
         guard dots == 3, digits > 0, octet <= 255 else { return nil }
-        rawValue = value << 8 | octet
+        return value << 8 | octet
     }
 
     /// `0.0.0.0`, the sender address of an ARP probe (RFC 5227).
@@ -63,7 +74,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, Lossle
     /// write addresses for every event and so must not allocate for each.
     public func format(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var count = 0
-        for shift in [24, 16, 8, 0] as [UInt32] {
+        for shift in stride(from: 24 as UInt32, through: 0, by: -8) {
             let octet = UInt8(truncatingIfNeeded: rawValue >> shift)
             if octet >= 100 {
                 buffer[count] = UInt8(ascii: "0") + octet / 100

@@ -143,30 +143,27 @@ private struct JSONLineWriter {
 
     mutating func decimal(_ value: Int) {
         if value < 0 { byte(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var digits = 1
-        var divisor: UInt = 1
-        while rest / divisor >= 10 {
-            divisor *= 10
-            digits += 1
+        var length = 1
+        var bound: UInt = 10
+        while length < 20, value.magnitude >= bound {
+            length += 1
+            bound = bound &* 10
         }
-        for _ in 0..<digits {
-            byte(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        digits(value.magnitude, length)
     }
 
-    /// Exactly `count` digits of `value` (the low ones when it has more).
-    mutating func digits(_ value: Int64, _ count: Int) {
-        var divisor: Int64 = 1
-        for _ in 1..<count { divisor *= 10 }
+    /// Exactly `count` digits of `value` (the low ones when it has more), written from the
+    /// right: a division by the constant 10 is a multiplication, one by a variable power of ten
+    /// a hardware division, and a line has some twenty digits.
+    mutating func digits(_ value: UInt, _ count: Int) {
         var rest = value
-        while divisor > 0 {
-            byte(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        var index = count
+        while index > 0 {
+            index -= 1
+            cursor[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
+        cursor += count
     }
 
     /// `2023-11-14T22:13:20.010Z`, computed from the day count (Howard Hinnant's civil_from_days).
@@ -183,19 +180,19 @@ private struct JSONLineWriter {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        digits(year, 4)
+        digits(UInt(truncatingIfNeeded: year), 4)
         byte(UInt8(ascii: "-"))
-        digits(month, 2)
+        digits(UInt(truncatingIfNeeded: month), 2)
         byte(UInt8(ascii: "-"))
-        digits(day, 2)
+        digits(UInt(truncatingIfNeeded: day), 2)
         byte(UInt8(ascii: "T"))
-        digits(ms / 3_600_000, 2)
+        digits(UInt(truncatingIfNeeded: ms / 3_600_000), 2)
         byte(UInt8(ascii: ":"))
-        digits(ms / 60_000 % 60, 2)
+        digits(UInt(truncatingIfNeeded: ms / 60_000 % 60), 2)
         byte(UInt8(ascii: ":"))
-        digits(ms / 1000 % 60, 2)
+        digits(UInt(truncatingIfNeeded: ms / 1000 % 60), 2)
         byte(UInt8(ascii: "."))
-        digits(ms % 1000, 3)
+        digits(UInt(truncatingIfNeeded: ms % 1000), 3)
         byte(UInt8(ascii: "Z"))
     }
 

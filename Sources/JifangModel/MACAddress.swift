@@ -26,10 +26,16 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// Parses UTF-8 bytes as ``init(_:)`` parses a string; the colon form without making a string.
     public init?(utf8 bytes: some Collection<UInt8>) {
-        guard let value = Self.parseColonForm(bytes) ?? Self.parse(Substring(decoding: bytes, as: UTF8.self)) else {
-            return nil
-        }
+        // One parser of a concrete buffer: generic code is not specialized for other modules.
+        guard
+            let value = bytes.withContiguousStorageIfAvailable({ Self.rawValue(parsing: $0) })
+                ?? Array(bytes).withUnsafeBufferPointer({ Self.rawValue(parsing: $0) })
+        else { return nil }
         self.init(rawValue: value)
+    }
+
+    private static func rawValue(parsing bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        parseColonForm(bytes) ?? parse(Substring(decoding: bytes, as: UTF8.self))
     }
 
     public static let broadcast = MACAddress(rawValue: 0xFFFF_FFFF_FFFF)
@@ -77,7 +83,7 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// The common `00:26:0b:31:07:33` form read from the bytes; `nil` for anything else, which
     /// ``parse(_:)`` then judges (a register of thousands of MACs is read at every start).
-    private static func parseColonForm(_ bytes: some Sequence<UInt8>) -> UInt64? {
+    private static func parseColonForm(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         var group: UInt64 = 0
         var digits = 0

@@ -79,4 +79,14 @@ struct BindingCSVTests {
         #expect(plain.entries.count == 2000)
         #expect(plain == (try BindingCSV.parse(csv, file: "r.csv", plainLines: false)))
     }
+
+    /// Lines are cut on the bytes when the text is ASCII; they must be the lines `split` cuts.
+    @Test(arguments: [
+        "", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb\r", "a\r\r\nb", "\r\n\r\n", "a\n\rb",
+        "ip,mac\r\n10.0.0.1,02:00:00:00:00:01\r\n", "a\u{0B}b\u{0C}c", "王\nb\u{2028}c\u{85}d", "a\r",
+    ])
+    func linesAreTheLinesSplitCuts(_ text: String) {
+        let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        #expect(BindingCSV.lines(of: text) == expected)
+    }
 }

@@ -45,4 +45,43 @@ import Testing
                 == #"{"time":"1969-12-31T23:59:59.500Z","type":"malformed","ip":null,"mac":null,"boundMac":null,"#
                 + #""vlan":null,"frame":null,"switch":null,"port":null,"message":""}"#)
     }
+
+    /// Numbers and times are written digit by digit from the right; compare them with
+    /// Foundation's formatting over every length of number and a spread of dates.
+    @Test func jsonLinesWriteNumbersAndTimesAsFoundationDoes() throws {
+        var frames = [0, 1, 9, 10, 99, 100, 101, 999_999, 1_000_000, Int.max]
+        var power = 1
+        while power <= Int.max / 10 {
+            frames += [power - 1, power, power + 1]
+            power *= 10
+        }
+        // Leap days, the ends of years and centuries up to 9999, then a spread of times between.
+        let milliseconds =
+            [0, 1, 951_868_800_000, 4_107_542_399_999, 253_402_300_799_999]
+            + (1...200).map { $0 * 1_234_567_890_123 % 253_402_300_800_000 }
+        // Foundation formats the whole seconds (a Double of whole seconds is exact); the line
+        // has the milliseconds below the time, which for a far date can be one less than the
+        // integer it was made from.
+        func expected(_ time: Date) -> String {
+            let millis = Int((time.timeIntervalSince1970 * 1000).rounded(.down))
+            let seconds = Date(timeIntervalSince1970: Double(millis / 1000)).formatted(.iso8601)
+            let fraction = String(millis % 1000)
+            return #"{"time":""# + seconds.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count)
+                + fraction + #"Z""#
+        }
+        for (index, frame) in frames.enumerated() {
+            let millis = milliseconds[index % milliseconds.count]
+            let time = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let vlan = UInt16(frame % 4095)
+            let line = LocatedARPEvent(ARPEvent(time: time, type: .storm, vlan: vlan, frame: frame, message: ""))
+                .jsonLine
+            #expect(line.contains(#""vlan":\#(vlan),"frame":\#(frame),"#), "\(line)")
+            #expect(line.hasPrefix(expected(time)), "\(line)")
+        }
+        for millis in milliseconds {
+            let time = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let line = LocatedARPEvent(ARPEvent(time: time, type: .storm, message: "")).jsonLine
+            #expect(line.hasPrefix(expected(time)), "\(line)")
+        }
+    }
 }

@@ -41,8 +41,10 @@ public struct ARPWatcher: Sendable {
         self.subnets = subnets
         ips = StationTable(filler: IPState(), capacity: bindings.count + 1024)
         macs = StationTable(filler: MACState(), capacity: bindings.count + 1024)
-        for binding in bindings where ips[binding.ip.key] == nil {
+        for binding in bindings {
+            let known = ips.count
             _ = ips.slot(of: binding.ip.key, inserting: IPState(boundMAC: binding.mac, boundVLAN: binding.vlan))
+            guard ips.count > known else { continue }
             macs[macs.slot(of: binding.mac.key, inserting: MACState())].registered = true
             if let owner = binding.owner { owners[binding.ip] = owner }
         }

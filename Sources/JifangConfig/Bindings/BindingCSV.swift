@@ -33,11 +33,14 @@ public enum BindingCSV {
     /// `plainLines: false` reads every line the general way (tests compare the two readings).
     static func parse(_ text: String, file: String, plainLines: Bool) throws(ConfigErrors) -> BindingTable {
         var errors: [ConfigError] = []
-        var entries: [BindingEntry] = []
-        var firstLine: [IPv4Address: Int] = [:]
-        var columns: Columns?
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for (offset, line) in lines(of: body).enumerated() {
+        let lines = lines(of: body)
+        var entries: [BindingEntry] = []
+        entries.reserveCapacity(lines.count)
+        var firstLine: [IPv4Address: Int] = [:]
+        firstLine.reserveCapacity(lines.count)
+        var columns: Columns?
+        for (offset, line) in lines.enumerated() {
             let lineNumber = offset + 1
             if isBlankOrComment(line) { continue }
             if plainLines, let known = columns, let entry = plainEntry(line, columns: known) {
@@ -110,7 +113,10 @@ public enum BindingCSV {
     }
 
     /// Where each field is among a line's cells, found once from the header rather than per line.
-    struct Columns {
+    ///
+    /// A class: every line of a register is read with it, and a copy of a struct of nine arrays
+    /// costs nine reference counts.
+    final class Columns {
         let names: [String]
         let ip, mac, owner, unit, vlan, switchName, port, action: [Int]
         /// No name is given twice (then a line's last non-empty cell of the name counts).
@@ -195,27 +201,39 @@ public enum BindingCSV {
     /// The lines of `text`, as `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)`
     /// cuts them; found on the bytes when the text is ASCII (a register of thousands of lines).
     static func lines(of text: String) -> [Substring] {
-        let utf8 = text.utf8
-        // Vertical tab and form feed are newlines too; leave such files to the general split.
-        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0B && $0 != 0x0C }) else {
+        var text = text
+        let breaks: [(start: Int, end: Int)]? = text.withUTF8 { bytes in
+            var result: [(start: Int, end: Int)] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Vertical tab, form feed and non-ASCII newlines: leave such files to the general split.
+                guard byte < 0x80, byte != 0x0B, byte != 0x0C else { return nil }
+                index += 1
+                guard byte == 0x0A || byte == 0x0D else { continue }
+                // "\r\n" is one Character, so one line break.
+                let end = byte == 0x0D && index < bytes.count && bytes[index] == 0x0A ? index + 1 : index
+                result.append((index - 1, end))
+                index = end
+            }
+            return result
+        }
+        guard let breaks else {
             return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         }
+        // The text is ASCII: byte offsets are valid indices.
+        let utf8 = text.utf8
         var result: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            result.append(text[start..<index])
-            index = utf8.index(after: index)
-            // "\r\n" is one Character, so one line break.
-            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-            start = index
+        result.reserveCapacity(breaks.count + 1)
+        var start = 0
+        for lineBreak in breaks {
+            result.append(
+                text[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: lineBreak.start)])
+            start = lineBreak.end
         }
-        result.append(text[start..<utf8.endIndex])
+        result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
         return result
     }
 
