@@ -223,17 +223,15 @@ public enum BindingCSV {
         }
         // The text is ASCII: byte offsets are valid indices.
         let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var result: [Substring] = []
         result.reserveCapacity(breaks.count + 1)
         var start = 0
         for lineBreak in breaks {
-            result.append(
-                text[
-                    utf8.index(
-                        utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: lineBreak.start)])
+            result.append(text[index(start)..<index(lineBreak.start)])
             start = lineBreak.end
         }
-        result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
+        result.append(text[index(start)..<utf8.endIndex])
         return result
     }
 
