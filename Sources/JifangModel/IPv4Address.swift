@@ -21,13 +21,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CodableAsText, Lossle
 
     /// Parses dotted-quad form from UTF-8 bytes, as ``init(_:)`` does from a string.
     public init?(utf8 bytes: some Sequence<UInt8>) {
-        // Generic code is not specialized for callers in other modules (a register of thousands
-        // of lines read through a generic iterator costs a witness call per byte): the bytes go
-        // to one parser of a concrete buffer.
-        guard
-            let value = bytes.withContiguousStorageIfAvailable({ Self.rawValue(parsing: $0) })
-                ?? Array(bytes).withUnsafeBufferPointer({ Self.rawValue(parsing: $0) })
-        else { return nil }
+        guard let value = bytes.withBytesInOneBuffer(Self.rawValue(parsing:)) else { return nil }
         rawValue = value
     }
 

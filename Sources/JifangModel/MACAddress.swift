@@ -26,11 +26,7 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
 
     /// Parses UTF-8 bytes as ``init(_:)`` parses a string; the colon form without making a string.
     public init?(utf8 bytes: some Collection<UInt8>) {
-        // One parser of a concrete buffer: generic code is not specialized for other modules.
-        guard
-            let value = bytes.withContiguousStorageIfAvailable({ Self.rawValue(parsing: $0) })
-                ?? Array(bytes).withUnsafeBufferPointer({ Self.rawValue(parsing: $0) })
-        else { return nil }
+        guard let value = bytes.withBytesInOneBuffer(Self.rawValue(parsing:)) else { return nil }
         self.init(rawValue: value)
     }
 
