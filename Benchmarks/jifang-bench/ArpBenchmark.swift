@@ -18,7 +18,7 @@ enum ArpBenchmark {
         let frames = option("--frames", in: arguments) ?? 1_000_000
         let stations = option("--stations", in: arguments) ?? 5_000
         let runs = option("--runs", in: arguments) ?? 5
-        let spoofing = max(arguments.firstIndex(of: "--spoofing").flatMap { Double(arguments[$0 + 1]) } ?? 1, 0.01)
+        let spoofing = spoofing(in: arguments)
         let kept = arguments.firstIndex(of: "--file").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let path =
             kept
@@ -142,6 +142,14 @@ enum ArpBenchmark {
     static func option(_ name: String, in arguments: [String]) -> Int? {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
         return Int(arguments[index + 1].replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// `--spoofing PERCENT` (default 1): the share of spoofed replies; the generator's grain is 0.01 %.
+    static func spoofing(in arguments: [String]) -> Double {
+        guard let index = arguments.firstIndex(of: "--spoofing"), index + 1 < arguments.count,
+            let percent = Double(arguments[index + 1])
+        else { return 1 }
+        return min(max(percent, 0.01), 100)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -2,11 +2,12 @@ import Foundation
 import JifangCapture
 import JifangModel
 
-/// `jifang-bench watch [--frames N] [--stations N] [--rounds N] [--file PATH]`: `jifang watch --pcap`
-/// end to end against the bare libpcap loop, `tcpdump -n -r` and `arpwatch -r` on the same capture
-/// (the `arp` benchmark's), each timed by user + system CPU time: the bare loop (in this process)
-/// and jifang (a child process, start-up included) alternate for `rounds` rounds (default 7) and
-/// keep their best; tcpdump and arpwatch, best of three.
+/// `jifang-bench watch [--frames N] [--stations N] [--spoofing PERCENT] [--rounds N] [--file PATH]`:
+/// `jifang watch --pcap` end to end against the bare libpcap loop, `tcpdump -n -r` and `arpwatch -r`
+/// on the same capture (the `arp` benchmark's, 1 % spoofing by default), each timed by user + system
+/// CPU time: the bare loop (in this process) and jifang (a child process, start-up included)
+/// alternate for `rounds` rounds (default 7) and keep their best; tcpdump and arpwatch, best of
+/// three. With `--file`, an existing capture is reused as it is, whatever `--spoofing` says.
 ///
 /// jifang runs with `--format json --no-store` and the stations' bindings as a CSV file, so the
 /// time covers loading the register, decoding, detecting and writing every JSON line (to
@@ -14,8 +15,9 @@ import JifangModel
 /// mailing. Build with `-c release`; the `jifang` executable is taken from beside this one.
 enum WatchBenchmark {
     static func run(_ arguments: [String]) throws {
-        let frames = ArpBenchmark.option("--frames", in: arguments) ?? 1_000_000
+        var frames = ArpBenchmark.option("--frames", in: arguments) ?? 1_000_000
         let stations = ArpBenchmark.option("--stations", in: arguments) ?? 5_000
+        let spoofing = ArpBenchmark.spoofing(in: arguments)
         let rounds = ArpBenchmark.option("--rounds", in: arguments) ?? 7
         let kept = arguments.firstIndex(of: "--file").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jifang-watch-bench-\(getpid())")
@@ -23,8 +25,9 @@ enum WatchBenchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = URL(fileURLWithPath: kept ?? directory.appendingPathComponent("arp.pcap").path).standardizedFileURL
             .path
-        if !FileManager.default.fileExists(atPath: path) {
-            try ArpBenchmark.write(frames: frames, stations: stations, spoofing: 1, to: path)
+        let reused = FileManager.default.fileExists(atPath: path)
+        if !reused {
+            try ArpBenchmark.write(frames: frames, stations: stations, spoofing: spoofing, to: path)
         }
         let bindings = directory.appendingPathComponent("bindings.csv").path
         var csv = "ip,mac\n"
@@ -34,14 +37,15 @@ enum WatchBenchmark {
         try csv.write(toFile: bindings, atomically: true, encoding: .utf8)
         let jifang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("jifang").path
-        print("watch: \(frames) frames, \(stations) bound stations at \(path)")
+        let content = reused ? "capture reused as it is" : "\(frames) frames, \(spoofing) % spoofed"
+        print("watch: \(content), \(stations) bound stations, at \(path)")
 
         // The bare loop and jifang take turns, so a busy spell of a shared machine falls on both
         // rather than on one; each keeps its best round.
         var bare = Double.infinity
         var watch = Double.infinity
         for _ in 0..<rounds {
-            bare = min(bare, try bareLoop(path))
+            bare = min(bare, try bareLoop(path, frames: &frames))
             watch = min(
                 watch,
                 try child(jifang, ["watch", "--pcap", path, "--bindings", bindings, "--format", "json", "--no-store"]))
@@ -66,12 +70,18 @@ enum WatchBenchmark {
         )
     }
 
-    /// One run of the bare libpcap loop of the `arp` benchmark, in this process.
-    static func bareLoop(_ path: String) throws -> Double {
+    /// One run of the bare libpcap loop of the `arp` benchmark, in this process; `frames` is set
+    /// to the number of frames read, which rates are computed from (a reused capture has its own).
+    static func bareLoop(_ path: String, frames: inout Int) throws -> Double {
         let start = ArpBenchmark.cpuSeconds()
         var bytes = 0
-        try JifangCaptureReader.read(path) { bytes &+= $0 }
+        var count = 0
+        try JifangCaptureReader.read(path) {
+            bytes &+= $0
+            count += 1
+        }
         precondition(bytes > 0)
+        frames = count
         return ArpBenchmark.cpuSeconds() - start
     }
 

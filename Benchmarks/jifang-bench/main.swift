@@ -5,7 +5,7 @@ let usage = """
     usage: jifang-bench poll [--devices N] [--concurrency N] [--process-devices N] [--process-workers N]
            jifang-bench ingest [--rows N] [--devices N] [--metrics N] [--keep]
            jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--file PATH]
-           jifang-bench watch [--frames N] [--stations N] [--rounds N] [--file PATH]
+           jifang-bench watch [--frames N] [--stations N] [--spoofing PERCENT] [--rounds N] [--file PATH]
            jifang-bench evaluate [--province] [--cities N] [--counties N] [--townships N] [--devices N] [--polls N]
                                  [--seed N] [--store FILE] [--keep FILE]
            jifang-bench web [--database PATH] [--duration S] [--connections N] [--threads N] [--rate R]
