@@ -15,7 +15,7 @@ import JifangModel
 /// mailing. Build with `-c release`; the `jifang` executable is taken from beside this one.
 enum WatchBenchmark {
     static func run(_ arguments: [String]) throws {
-        var frames = ArpBenchmark.option("--frames", in: arguments) ?? 1_000_000
+        let generate = ArpBenchmark.option("--frames", in: arguments) ?? 1_000_000
         let stations = ArpBenchmark.option("--stations", in: arguments) ?? 5_000
         let spoofing = ArpBenchmark.spoofing(in: arguments)
         let rounds = ArpBenchmark.option("--rounds", in: arguments) ?? 7
@@ -27,8 +27,12 @@ enum WatchBenchmark {
             .path
         let reused = FileManager.default.fileExists(atPath: path)
         if !reused {
-            try ArpBenchmark.write(frames: frames, stations: stations, spoofing: spoofing, to: path)
+            try ArpBenchmark.write(frames: generate, stations: stations, spoofing: spoofing, to: path)
         }
+        // Rates are per frame the capture holds: a reused one need not hold `--frames`. Counted
+        // apart, so the timed bare loop stays bare.
+        var frames = 0
+        try JifangCaptureReader.read(path) { _ in frames += 1 }
         let bindings = directory.appendingPathComponent("bindings.csv").path
         var csv = "ip,mac\n"
         for station in 0..<stations {
@@ -37,15 +41,15 @@ enum WatchBenchmark {
         try csv.write(toFile: bindings, atomically: true, encoding: .utf8)
         let jifang = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("jifang").path
-        let content = reused ? "capture reused as it is" : "\(frames) frames, \(spoofing) % spoofed"
-        print("watch: \(content), \(stations) bound stations, at \(path)")
+        let content = reused ? "reused as it is" : "\(spoofing) % spoofed"
+        print("watch: \(frames) frames (\(content)), \(stations) bound stations, at \(path)")
 
         // The bare loop and jifang take turns, so a busy spell of a shared machine falls on both
         // rather than on one; each keeps its best round.
         var bare = Double.infinity
         var watch = Double.infinity
         for _ in 0..<rounds {
-            bare = min(bare, try bareLoop(path, frames: &frames))
+            bare = min(bare, try bareLoop(path))
             watch = min(
                 watch,
                 try child(jifang, ["watch", "--pcap", path, "--bindings", bindings, "--format", "json", "--no-store"]))
@@ -70,18 +74,12 @@ enum WatchBenchmark {
         )
     }
 
-    /// One run of the bare libpcap loop of the `arp` benchmark, in this process; `frames` is set
-    /// to the number of frames read, which rates are computed from (a reused capture has its own).
-    static func bareLoop(_ path: String, frames: inout Int) throws -> Double {
+    /// One run of the bare libpcap loop of the `arp` benchmark, in this process.
+    static func bareLoop(_ path: String) throws -> Double {
         let start = ArpBenchmark.cpuSeconds()
         var bytes = 0
-        var count = 0
-        try JifangCaptureReader.read(path) {
-            bytes &+= $0
-            count += 1
-        }
+        try JifangCaptureReader.read(path) { bytes &+= $0 }
         precondition(bytes > 0)
-        frames = count
         return ArpBenchmark.cpuSeconds() - start
     }
 
