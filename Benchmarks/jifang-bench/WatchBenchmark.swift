@@ -29,10 +29,7 @@ enum WatchBenchmark {
         if !reused {
             try ArpBenchmark.write(frames: generate, stations: stations, spoofing: spoofing, to: path)
         }
-        // Rates are per frame the capture holds: a reused one need not hold `--frames`. Counted
-        // apart, so the timed bare loop stays bare.
-        var frames = 0
-        try JifangCaptureReader.read(path) { _ in frames += 1 }
+        let frames = try ArpBenchmark.frameCount(path)
         let bindings = directory.appendingPathComponent("bindings.csv").path
         var csv = "ip,mac\n"
         for station in 0..<stations {
