@@ -25,7 +25,7 @@ public struct MACAddress: Sendable, Hashable, Comparable, CodableAsText, Lossles
     }
 
     /// Parses UTF-8 bytes as ``init(_:)`` parses a string; the colon form without making a string.
-    public init?(utf8 bytes: some Collection<UInt8>) {
+    public init?(utf8 bytes: some Sequence<UInt8>) {
         guard let value = bytes.withBytesInOneBuffer(Self.rawValue(parsing:)) else { return nil }
         self.init(rawValue: value)
     }
