@@ -47,7 +47,7 @@ public struct BindingWatch {
             try watcher.watch(source, until: deadline, emit: emit)
             return
         }
-        try source.readFrames(until: deadline) { frame in
+        try source.readFramesAhead(until: deadline) { frame in
             let decoded = FrameDecoder.decode(frame.bytes, linkType: frame.linkType)
             if case .arp(let packet) = decoded, !packet.senderIP.isUnspecified, packet.senderMAC.isUnicast {
                 let time = frame.timestamp.timeInterval

@@ -96,7 +96,7 @@ public struct ARPWatcher: Sendable {
     public mutating func watch(
         _ source: PacketSource, until deadline: ContinuousClock.Instant? = nil, emit: (ARPEvent) -> Void
     ) throws(CaptureError) {
-        try source.readFrames(until: deadline) { observe($0, emit: emit) }
+        try source.readFramesAhead(until: deadline) { observe($0, emit: emit) }
     }
 }
 

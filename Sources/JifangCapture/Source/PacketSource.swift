@@ -1,4 +1,5 @@
 import CPcap
+import Synchronization
 
 /// A capture to read frames from: a pcap or pcapng file, or a live interface.
 ///
@@ -19,7 +20,8 @@ public final class PacketSource {
     public private(set) var framesRead = 0
 
     private let handle: OpaquePointer
-    private var stopRequested = false
+    /// Atomic because a read ahead checks it on its reading thread while `body` may set it on another.
+    private let stopRequested = Atomic<Bool>(false)
     /// A file's filter, run here rather than in libpcap so skipped frames still count.
     private var fileFilter: bpf_program?
 
@@ -100,8 +102,11 @@ public final class PacketSource {
 
     /// Ends the current ``readFrames(until:_:)`` after the frame being handled; call it from the callback.
     public func stop() {
-        stopRequested = true
+        stopRequested.store(true, ordering: .relaxed)
     }
+
+    /// Whether ``stop()`` was called since the current read began.
+    var isStopRequested: Bool { stopRequested.load(ordering: .relaxed) }
 
     /// Ends a live capture's ``readFrames(until:_:)`` from any thread (a signal handler's queue,
     /// say): libpcap's `pcap_breakloop` (safe across threads since libpcap 1.10) wakes a read
@@ -125,7 +130,7 @@ public final class PacketSource {
     public func readFrames(until deadline: ContinuousClock.Instant? = nil, _ body: (Frame) -> Void)
         throws(CaptureError) -> Int
     {
-        stopRequested = false
+        stopRequested.store(false, ordering: .relaxed)
         let first = framesRead
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
@@ -133,7 +138,7 @@ public final class PacketSource {
         let liveDeadline = isFile ? nil : deadline
         let hasDeadline = liveDeadline != nil
         let end = liveDeadline ?? .now
-        while !stopRequested {
+        while !stopRequested.load(ordering: .relaxed) {
             let status = pcap_next_ex(handle, &header, &data)
             if status == 1, let header, let data {
                 framesRead += 1
