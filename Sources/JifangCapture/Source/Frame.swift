@@ -48,8 +48,8 @@ public struct CaptureTimestamp: Sendable, Hashable, Comparable {
 
 /// One captured frame, lent to a ``PacketSource/readFrames(until:_:)`` callback.
 ///
-/// `bytes` points into libpcap's buffer and is valid only during the callback: copy what must
-/// outlive it (``FrameDecoder`` returns values that own their data).
+/// `bytes` points into libpcap's buffer (or a batch of ``PacketSource/readFramesAhead(until:_:)``)
+/// and is valid only during the callback: copy what must outlive it (``FrameDecoder`` returns values that own their data).
 public struct Frame {
     /// 1-based position of the frame in the capture.
     public let number: Int

@@ -100,7 +100,8 @@ public final class PacketSource {
         }
     }
 
-    /// Ends the current ``readFrames(until:_:)`` after the frame being handled; call it from the callback.
+    /// Ends the current ``readFrames(until:_:)`` or ``readFramesAhead(until:_:)`` after the frame
+    /// being handled; call it from the callback.
     public func stop() {
         stopRequested.store(true, ordering: .relaxed)
     }
