@@ -2,6 +2,7 @@ import Foundation
 import JifangCapture
 import JifangCompliance
 import JifangModel
+import JifangTesting
 
 /// `jifang-bench arp [--frames N] [--stations N] [--spoofing PERCENT] [--runs N] [--file PATH]`:
 /// ARP capture throughput.
@@ -42,9 +43,7 @@ enum ArpBenchmark {
         var summary = ""
         for _ in 0..<runs {
             let bareStart = cpuSeconds()
-            let source = try PacketSource(file: path)
-            var bytes = 0
-            try source.readFrames { bytes &+= $0.bytes.count }
+            let bytes = try bareLoop(path)
             bare = max(bare, Double(frames) / (cpuSeconds() - bareStart))
 
             let pipelineStart = cpuSeconds()
@@ -70,16 +69,7 @@ enum ArpBenchmark {
 
     /// Writes the capture with plain pcap records: faster than any generator for a million frames.
     static func write(frames: Int, stations: Int, spoofing: Double, to path: String) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(24 + frames * 58)
-        // pcap global header, little-endian, microsecond stamps, Ethernet.
-        out.append(le32: 0xA1B2_C3D4)
-        out.append(le16: 2)
-        out.append(le16: 4)
-        out.append(le32: 0)
-        out.append(le32: 0)
-        out.append(le32: 65_535)
-        out.append(le32: 1)
+        var file = PcapFileBuilder(reserving: 24 + frames * 58)
         var random = SplitMix64(seed: 34_109)
         let attacker = MACAddress(rawValue: 0x0266_6666_6666)
         let start: UInt64 = 1_700_000_000_000_000  // microseconds
@@ -123,28 +113,33 @@ enum ArpBenchmark {
                 source = attacker
                 senderMAC = attacker
             }
-            out.append(le32: UInt32(time / 1_000_000))
-            out.append(le32: UInt32(time % 1_000_000))
-            out.append(le32: 42)
-            out.append(le32: 42)
-            out.append(mac: destination)
-            out.append(mac: source)
-            out.append(be16: 0x0806)
-            out.append(be16: 1)
-            out.append(be16: 0x0800)
-            out.append(contentsOf: [6, 4])
-            out.append(be16: operation)
-            out.append(mac: senderMAC)
-            out.append(be32: senderIP.rawValue)
-            out.append(mac: operation == 2 ? destination : .zero)
-            out.append(be32: targetIP.rawValue)
+            file.appendFrame(seconds: UInt32(time / 1_000_000), microseconds: UInt32(time % 1_000_000)) { out in
+                out.append(mac: destination)
+                out.append(mac: source)
+                out.append(be16: 0x0806)
+                out.append(be16: 1)
+                out.append(be16: 0x0800)
+                out.append(contentsOf: [6, 4])
+                out.append(be16: operation)
+                out.append(mac: senderMAC)
+                out.append(be32: senderIP.rawValue)
+                out.append(mac: operation == 2 ? destination : .zero)
+                out.append(be32: targetIP.rawValue)
+            }
         }
-        try Data(out).write(to: URL(fileURLWithPath: path))
+        try Data(file.bytes).write(to: URL(fileURLWithPath: path))
     }
 
     static func option(_ name: String, in arguments: [String]) -> Int? {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
         return Int(arguments[index + 1].replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// The bare libpcap read loop: every frame fetched, nothing decoded; returns the bytes read.
+    static func bareLoop(_ path: String) throws -> Int {
+        var bytes = 0
+        try PacketSource(file: path).readFrames { bytes &+= $0.bytes.count }
+        return bytes
     }
 
     /// The frames a capture holds, which rates are computed from (a reused capture need not hold
@@ -181,13 +176,6 @@ enum ArpBenchmark {
 }
 
 extension [UInt8] {
-    fileprivate mutating func append(le16 value: UInt16) {
-        append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8)])
-    }
-    fileprivate mutating func append(le32 value: UInt32) {
-        append(le16: UInt16(value & 0xFFFF))
-        append(le16: UInt16(value >> 16))
-    }
     fileprivate mutating func append(be16 value: UInt16) {
         append(contentsOf: [UInt8(value >> 8), UInt8(value & 0xFF)])
     }

@@ -25,7 +25,7 @@ import Testing
         defer { directory.remove() }
         let path = directory.appending("mixed.pcap").path
         let records = SyntheticCapture.records(count: 20_000)
-        try Data(SyntheticCapture.file(records)).write(to: URL(fileURLWithPath: path))
+        try Data(SyntheticCapture.file(records).bytes).write(to: URL(fileURLWithPath: path))
 
         for filter in [nil, "arp"] {
             let plain = try PacketSource(file: path)
@@ -49,12 +49,9 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "jf-ahead")
         defer { directory.remove() }
         let path = directory.appending("cut.pcap").path
-        let records = SyntheticCapture.records(count: 10_000)
-        var bytes = SyntheticCapture.file(records)
-        // Cut inside frame 9,001's data: frames 1 to 9,000 are whole.
-        let kept = 24 + records.prefix(9_000).reduce(0) { $0 + 16 + $1.data.count } + 16 + 10
-        bytes.removeLast(bytes.count - kept)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (bytes, offsets) = SyntheticCapture.file(SyntheticCapture.records(count: 10_000))
+        // Cut inside frame 9,001's data, past its 16-byte record header: frames 1 to 9,000 are whole.
+        try Data(bytes[..<(offsets[9_000] + 16 + 10)]).write(to: URL(fileURLWithPath: path))
 
         var numbers: [Int] = []
         #expect {
@@ -71,7 +68,8 @@ import Testing
         defer { directory.remove() }
         let path = directory.appending("long.pcap").path
         // Four batches hold at most 32,768 frames: the reader cannot reach the end before the stop.
-        try Data(SyntheticCapture.file(SyntheticCapture.records(count: 60_000))).write(to: URL(fileURLWithPath: path))
+        try Data(SyntheticCapture.file(SyntheticCapture.records(count: 60_000)).bytes).write(
+            to: URL(fileURLWithPath: path))
 
         let source = try PacketSource(file: path)
         var first: [Int] = []
@@ -89,8 +87,8 @@ import Testing
     }
 }
 
-/// Frames of random content and length written as a classic pcap file, built in the test because
-/// tens of thousands of frames would take scapy seconds.
+/// Frames of random content and length written as a classic pcap file (``PcapFileBuilder``),
+/// since tens of thousands of frames would take scapy seconds.
 enum SyntheticCapture {
     struct Record {
         var seconds: UInt32
@@ -120,23 +118,17 @@ enum SyntheticCapture {
         }
     }
 
-    /// A little-endian pcap file with microsecond stamps, Ethernet, snapshot length 65,535.
-    static func file(_ records: [Record]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        append(0xA1B2_C3D4)
-        append(2 | 4 << 16)  // version 2.4
-        append(0)
-        append(0)
-        append(65_535)
-        append(1)
+    /// A little-endian pcap file with microsecond stamps, Ethernet, snapshot length 65,535, and the
+    /// offset at which each record starts.
+    static func file(_ records: [Record]) -> (bytes: [UInt8], offsets: [Int]) {
+        var file = PcapFileBuilder()
+        var offsets: [Int] = []
         for record in records {
-            append(record.seconds)
-            append(record.microseconds)
-            append(UInt32(record.data.count))
-            append(record.originalLength)
-            bytes.append(contentsOf: record.data)
+            offsets.append(file.bytes.count)
+            file.appendFrame(
+                seconds: record.seconds, microseconds: record.microseconds, originalLength: record.originalLength
+            ) { $0.append(contentsOf: record.data) }
         }
-        return bytes
+        return (file.bytes, offsets)
     }
 }
