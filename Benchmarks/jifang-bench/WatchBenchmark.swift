@@ -1,5 +1,4 @@
 import Foundation
-import JifangCapture
 import JifangModel
 import JifangTesting
 
@@ -97,8 +96,7 @@ enum WatchBenchmark {
     static func bareLoop(_ path: String) throws -> Timing {
         let start = ContinuousClock.now
         let cpu = ArpBenchmark.cpuSeconds()
-        var bytes = 0
-        try JifangCaptureReader.read(path) { bytes &+= $0 }
+        let bytes = try ArpBenchmark.bareLoop(path)
         precondition(bytes > 0)
         return Timing(elapsed: ArpBenchmark.seconds(since: start), cpu: ArpBenchmark.cpuSeconds() - cpu)
     }
@@ -115,7 +113,7 @@ enum WatchBenchmark {
     /// Started by `posix_spawn` and reaped by `waitpid` (``ChildProcess``): Foundation's
     /// `Process.waitUntilExit` notices an exit on a run-loop tick, which added up to 0.1 s here.
     static func child(_ executable: String, _ arguments: [String]) throws -> Timing {
-        let before = childCPU()
+        let before = PollBenchmark.childrenCPU()
         let start = ContinuousClock.now
         let status = try ChildProcess(executable, arguments).wait()
         let elapsed = ArpBenchmark.seconds(since: start)
@@ -124,20 +122,6 @@ enum WatchBenchmark {
                 domain: "jifang-bench", code: Int(status),
                 userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments.joined(separator: " ")) failed"])
         }
-        return Timing(elapsed: elapsed, cpu: childCPU() - before)
-    }
-
-    static func childCPU() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-            + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-}
-
-/// The bare read loop: every frame fetched from libpcap, nothing decoded.
-enum JifangCaptureReader {
-    static func read(_ path: String, _ body: (Int) -> Void) throws {
-        try PacketSource(file: path).readFrames { body($0.bytes.count) }
+        return Timing(elapsed: elapsed, cpu: PollBenchmark.childrenCPU() - before)
     }
 }
