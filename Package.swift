@@ -16,6 +16,10 @@ let package = Package(
         .library(name: "JifangAgents", targets: ["JifangAgents"]),
         .library(name: "JifangRecords", targets: ["JifangRecords"]),
         .library(name: "JifangCompliance", targets: ["JifangCompliance"]),
+        // For the fuzz package (Fuzz/Package.swift), which depends on this one by path.
+        .library(name: "JifangConfig", targets: ["JifangConfig"]),
+        .library(name: "JifangCapture", targets: ["JifangCapture"]),
+        .library(name: "JifangTesting", targets: ["JifangTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
