@@ -34,6 +34,23 @@ public final class Store: Sendable {
         case bulkLoad
     }
 
+    /// Creates an empty file of mode 0600 at `path` unless something is there already.
+    private static func createPrivateFile(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            guard errno == EEXIST else {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "cannot create the file: \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        defer { Foundation.close(descriptor) }
+        guard fchmod(descriptor, 0o600) == 0 else {
+            throw StoreError.cannotOpen(
+                path: path, reason: "cannot make the file private: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Opens the store at `path`, creating the file if it does not exist (unless `create` is
     /// false), and brings its schema up to date.
     ///
@@ -52,6 +69,10 @@ public final class Store: Sendable {
         else {
             throw StoreError.cannotOpen(path: path, reason: "the directory \(directory) does not exist")
         }
+
+        // The store holds password hashes and tokens: a new file is created 0600 here, whatever
+        // the umask, and SQLite gives its -wal and -shm files the database file's mode.
+        if create { try Self.createPrivateFile(path) }
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -63,6 +63,47 @@ struct BackupInventoryTests {
         }
     }
 
+    /// Values ssh or pg_dump would read as options (`-oProxyCommand=…` runs a local command) or
+    /// that climb out of the backup folder are refused at load, with file, line and field.
+    @Test(arguments: [
+        ("ssh: { host: \"-oProxyCommand=touch /tmp/pwned\", user: backup, command: show run }", "ssh.host"),
+        ("ssh: { host: 10.0.0.1, user: \"-oProxyCommand=touch /tmp/pwned\", command: show run }", "ssh.user"),
+        ("ssh: { host: \"10.0.0.1 -p 2\", user: backup, command: show run }", "ssh.host"),
+        ("postgres: { database: \"../../etc/cron.d/x\" }", "postgres.database"),
+        ("postgres: { database: \"--file=/etc/passwd\" }", "postgres.database"),
+        ("postgres: { database: \"mis/other\" }", "postgres.database"),
+        ("postgres: { database: \"..\" }", "postgres.database"),
+        ("postgres: { database: \"host=evil.example dbname=mis\" }", "postgres.database"),
+        ("postgres: { database: mis, host: \"-oProxy\" }", "postgres.host"),
+        ("postgres: { database: mis, user: \"-W\" }", "postgres.user"),
+    ])
+    func optionLikeHostsUsersAndDatabasesAreRefused(source: String, field: String) {
+        let category = source.hasPrefix("ssh") ? "configuration, device: core-router" : "database"
+        let yaml = """
+            repository: /srv/backups
+            targets:
+              - { name: t, category: \(category), \(source) }
+            """
+        #expect {
+            try BackupInventory.parse(yaml: yaml, file: "Inventory/backups.yaml")
+        } throws: { error in
+            let errors = (error as? ConfigErrors)?.errors ?? []
+            return errors.count == 1 && errors[0].line == 3 && errors[0].field == "targets[0].\(field)"
+                && errors[0].description.hasPrefix("Inventory/backups.yaml:3: targets[0].\(field): ")
+        }
+    }
+
+    @Test func ordinaryNamesStillPass() throws {
+        let inventory = try BackupInventory.parse(
+            yaml: """
+                repository: /srv/backups
+                targets:
+                  - { name: pg, category: database, postgres: { database: mis_2026-prod, user: backup.user, host: db1.example.org } }
+                  - { name: c, category: configuration, device: r, ssh: { host: "fe80::1", user: admin@radius, command: show run } }
+                """)
+        #expect(inventory.targets.count == 2)
+    }
+
     @Test func loadsTheBundledFiles() throws {
         let policy = try BackupPolicy.load(path: "\(Self.root)/Policies/backups.yaml")
         #expect(policy.monthlyCategories == [.database, .logs, .documents])

@@ -296,7 +296,7 @@ import Testing
                 "site.yaml:23: devices[2].timeout: 0.0 seconds is not a usable timeout (use more than 0 and at most 60)",
                 "site.yaml:27: devices[3].v3.user: required field is missing",
                 "site.yaml:28: devices[3].v3.auth.protocol: \"SHA1\" is not one of MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512",
-                "site.yaml:28: devices[3].v3.auth.secret: \"env:1BAD\" does not name an environment variable (letters, digits and _)",
+                "site.yaml:28: devices[3].v3.auth.secret: env: must be followed by an environment variable's name (letters, digits and _)",
                 "site.yaml:29: devices[3].v3.priv.secret: file: needs a path, e.g. file:/etc/jifang/auth.key",
             ]
             for line in expected {

@@ -18,6 +18,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fixture.path + "-wal"))
     }
 
+    /// The store holds password hashes and tokens: the file and its -wal and -shm are 0600
+    /// under the usual umask 022, which would make them 0644.
+    @Test func aNewStoreIsReadableByItsOwnerOnly() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.directory.remove() }
+        try fixture.store.syncInventory(units: [], devices: [StoreFixture.device("core-router")])
+        for file in [fixture.path, fixture.path + "-wal", fixture.path + "-shm"] {
+            var info = stat()
+            #expect(lstat(file, &info) == 0, "\(file) is missing")
+            #expect(info.st_mode & 0o777 == 0o600, "\(file) has mode \(String(info.st_mode & 0o777, radix: 8))")
+        }
+    }
+
     @Test func reopeningKeepsDataAndRunsNoMigrationTwice() throws {
         let fixture = try StoreFixture()
         defer { fixture.directory.remove() }

@@ -162,12 +162,11 @@ extension BackupAgent {
 
     func write(_ data: Data, to path: String) throws(BackupError) {
         let temporary = "\(path).partial"
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw .io(path: temporary, reason: "cannot be written: \(error.localizedDescription)")
+        // A partial file left by a crash is ours to replace; a link there is removed, not followed.
+        if unlink(temporary) != 0 && errno != ENOENT {
+            throw .io(path: temporary, reason: "cannot be replaced: \(DurableFiles.errnoText())")
         }
-        try DurableFiles.fsync(temporary)
+        try DurableFiles.writeNewFile(data, to: temporary)
         guard rename(temporary, path) == 0 else {
             throw .io(path: path, reason: "rename failed: \(DurableFiles.errnoText())")
         }

@@ -30,30 +30,46 @@ extension BackupAgent {
         let target = inventory.target(named: record.target)
         if case .postgres(let source)? = target?.source, record.kind == .backup {
             try restorePostgres(
-                source, dump: "\(path)/\(source.database).dump", into: destination, target: record.target)
+                source, dump: SourceCopier.dumpPath(of: source, in: path, target: record.target), into: destination,
+                target: record.target)
         } else {
-            guard !FileManager.default.fileExists(atPath: destination) else {
-                throw .io(path: destination, reason: "already exists; restore to a new path")
-            }
-            let partial = "\(destination).partial-\(ProcessInfo.processInfo.processIdentifier)"
-            defer { DurableFiles.remove(partial) }
-            if case .folder? = target?.source, record.kind == .backup {
-                try DurableFiles.copyTree("\(path)/files", to: partial)
-                try DurableFiles.fsyncTree(partial)
-            } else {
-                let file = record.kind == .config ? "config.txt" : (manifest.files.first?.path ?? "")
-                do {
-                    try FileManager.default.copyItem(atPath: "\(path)/\(file)", toPath: partial)
-                } catch {
-                    throw .io(path: destination, reason: "cannot copy \(path)/\(file): \(error.localizedDescription)")
-                }
-                try DurableFiles.fsync(partial)
-            }
-            try DurableFiles.commit(partial, to: destination)
+            try restoreFiles(record, manifest: manifest, from: path, to: destination, source: target?.source)
         }
         let message = "backup #\(id) of \(record.target) (\(record.period)) restored from \(path) to \(destination)"
         _ = try? store.appendEvent(type: Self.restored, device: target?.device, message: message, at: now())
         return message
+    }
+
+    /// Copies the backup's file or folder to `destination`, which must not exist.
+    ///
+    /// Restores often run as root into folders other users can write to, so nothing on the way
+    /// is trusted: the copy is built in a fresh `mkdtemp` folder beside the destination (mode
+    /// 0700, an unpredictable name: nothing can be planted in it), and moved into place by
+    /// ``DurableFiles/commit(_:to:)``, which replaces nothing and follows no link at the
+    /// destination. A link already there counts as "exists".
+    private func restoreFiles(
+        _ record: BackupRecord, manifest: BackupManifest, from path: String, to destination: String,
+        source: BackupSource?
+    ) throws(BackupError) {
+        var info = stat()
+        guard lstat(destination, &info) != 0 else {
+            throw .io(path: destination, reason: "already exists; restore to a new path")
+        }
+        let scratch = try DurableFiles.makePrivateFolder(beside: destination, label: "restore")
+        defer { DurableFiles.remove(scratch) }
+        let partial = "\(scratch)/content"
+        if case .folder? = source, record.kind == .backup {
+            try DurableFiles.copyTree("\(path)/files", to: partial)
+        } else {
+            let file = record.kind == .config ? "config.txt" : (manifest.files.first?.path ?? "")
+            do {
+                try FileManager.default.copyItem(atPath: "\(path)/\(file)", toPath: partial)
+            } catch {
+                throw .io(path: destination, reason: "cannot copy \(path)/\(file): \(error.localizedDescription)")
+            }
+        }
+        try DurableFiles.sealTree(partial)
+        try DurableFiles.commit(partial, to: destination)
     }
 
     private func restorePostgres(_ source: PostgresSource, dump: String, into database: String, target: String)
@@ -67,7 +83,7 @@ extension BackupAgent {
             }
         }
         try ExternalCommand.check(
-            ExternalCommand.locate("createdb", in: source.binDirectory), connection + ["-w", database],
+            ExternalCommand.locate("createdb", in: source.binDirectory), connection + ["-w", "--", database],
             environment: environment, target: target)
         try ExternalCommand.check(
             ExternalCommand.locate("pg_restore", in: source.binDirectory),

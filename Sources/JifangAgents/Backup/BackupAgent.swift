@@ -64,7 +64,7 @@ public struct BackupAgent: Sendable {
         let copies = copyRoots.map { "\($0)/\(layout.relative(final))" }
         manifest.locations = [final] + copies
         _ = try BackupLayout.writeManifest(manifest, in: staging)
-        try DurableFiles.fsyncTree(staging)
+        try DurableFiles.sealTree(staging)
         try DurableFiles.commit(staging, to: final)
         let manifestSHA = try DurableFiles.sha256(ofFile: "\(final)/\(BackupLayout.manifestName)")
         var locations = [final]
@@ -93,7 +93,7 @@ public struct BackupAgent: Sendable {
         let partial = "\(root)/.partial/\(UUID().uuidString)"
         defer { DurableFiles.remove(partial) }
         try DurableFiles.copyTree(folder, to: partial)
-        try DurableFiles.fsyncTree(partial)
+        try DurableFiles.sealTree(partial)
         let problems = BackupLayout.check(folder: partial, against: try BackupLayout.readManifest(in: partial))
         guard problems.isEmpty else {
             throw .verificationFailed(target: root, path: destination, reason: problems.joined(separator: "; "))

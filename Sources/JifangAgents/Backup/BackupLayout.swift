@@ -55,11 +55,17 @@ public struct BackupLayout: Sendable {
 
     static func writeManifest(_ manifest: BackupManifest, in folder: String) throws(BackupError) -> String {
         let path = "\(folder)/\(manifestName)"
+        let data: Data
         do {
-            try encoder.encode(manifest).write(to: URL(fileURLWithPath: path))
+            data = try encoder.encode(manifest)
         } catch {
             throw .io(path: path, reason: "cannot write the manifest: \(error.localizedDescription)")
         }
+        // A manifest is written again when a package is re-committed; it is replaced, never appended to.
+        if unlink(path) != 0 && errno != ENOENT {
+            throw .io(path: path, reason: "cannot replace the manifest: \(DurableFiles.errnoText())")
+        }
+        try DurableFiles.writeNewFile(data, to: path)
         return path
     }
 

@@ -29,7 +29,24 @@ struct ExternalCommand {
         throw .commandNotFound(command: name, package: packages[name] ?? name)
     }
 
-    /// Runs `executable` with `arguments`; extra `environment` entries are added to this process's.
+    /// The variables of this process's environment a program is given: enough to find programs,
+    /// a home folder and the language, nothing else. The agent's own environment holds the
+    /// secrets that `env:NAME` references point to, which a hook or ssh has no business seeing.
+    static let passedVariables = ["PATH", "HOME", "LANG"]
+
+    /// The environment a program runs with: ``passedVariables`` from this process, then `extra`.
+    static func environment(adding extra: [String: String]) -> [String: String] {
+        let own = ProcessInfo.processInfo.environment
+        var result: [String: String] = [:]
+        for name in passedVariables { result[name] = own[name] }
+        result["PATH"] = result["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return result.merging(extra) { $1 }
+    }
+
+    /// Runs `executable` with `arguments` in the environment ``environment(adding:)`` builds.
+    ///
+    /// Its output is captured in files of mode 0600 in a fresh folder of mode 0700 (`mkdtemp`):
+    /// a hook's or ssh's output is a device configuration, with its passwords.
     ///
     /// - Parameter stdoutPath: where standard output goes; `nil` captures it into the result.
     static func run(
@@ -37,21 +54,17 @@ struct ExternalCommand {
         target: String
     ) throws(BackupError) -> Output {
         let path = try locate(executable)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jifang-cmd-\(UUID().uuidString)")
-        let outPath = stdoutPath ?? scratch.path + ".out"
-        let errPath = scratch.path + ".err"
-        defer {
-            if stdoutPath == nil { try? FileManager.default.removeItem(atPath: outPath) }
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        guard FileManager.default.createFile(atPath: outPath, contents: nil),
-            FileManager.default.createFile(atPath: errPath, contents: nil),
-            let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath)
-        else { throw .io(path: outPath, reason: "cannot create a file for the output of \(executable)") }
+        let scratch = try DurableFiles.makePrivateFolder(
+            beside: FileManager.default.temporaryDirectory.appendingPathComponent("jifang").path, label: "cmd")
+        defer { DurableFiles.remove(scratch) }
+        let outPath = stdoutPath ?? "\(scratch)/stdout"
+        let errPath = "\(scratch)/stderr"
+        let out = try Self.createOutput(outPath, replacing: stdoutPath != nil)
+        let err = try Self.createOutput(errPath, replacing: false)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(adding: environment)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
@@ -66,6 +79,18 @@ struct ExternalCommand {
         let stdout = stdoutPath == nil ? (FileManager.default.contents(atPath: outPath) ?? Data()) : Data()
         let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// A new file of mode 0600 for a program's output, not following a link at `path`.
+    private static func createOutput(_ path: String, replacing: Bool) throws(BackupError) -> FileHandle {
+        if replacing, unlink(path) != 0, errno != ENOENT {
+            throw .io(path: path, reason: "cannot be replaced: \(DurableFiles.errnoText())")
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, DurableFiles.fileMode)
+        guard descriptor >= 0 else {
+            throw .io(path: path, reason: "cannot be created for a program's output: \(DurableFiles.errnoText())")
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Runs and throws ``BackupError/commandFailed(target:command:status:output:)`` on a non-zero exit.

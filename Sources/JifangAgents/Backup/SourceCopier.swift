@@ -17,7 +17,7 @@ struct SourceCopier {
         case .sqlite(let path):
             try copySQLite(path, into: "\(folder)/\(URL(fileURLWithPath: path).lastPathComponent)")
         case .postgres(let source):
-            try dumpPostgres(source, into: "\(folder)/\(source.database).dump")
+            try dumpPostgres(source, into: Self.dumpPath(of: source, in: folder, target: target.name))
         case .folder(let path):
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -42,7 +42,7 @@ struct SourceCopier {
             }
             try checkSQLite("\(folder)/\(file)")
         case .postgres(let source):
-            try checkPostgres(source, dump: "\(folder)/\(source.database).dump")
+            try checkPostgres(source, dump: Self.dumpPath(of: source, in: folder, target: target.name))
         case .folder, .deviceConfig:
             break
         }
@@ -64,10 +64,11 @@ struct SourceCopier {
 
     /// Restores (copies) the file to a scratch path and checks it there, leaving the backup untouched.
     private func checkSQLite(_ path: String) throws(BackupError) {
-        let restored = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "jifang-restore-\(UUID().uuidString).sqlite"
-        ).path
-        defer { DurableFiles.remove(restored) }
+        // A copy of a registry: in a folder only the agent's user can enter, never a 0644 file in /tmp.
+        let scratch = try DurableFiles.makePrivateFolder(
+            beside: FileManager.default.temporaryDirectory.appendingPathComponent("jifang").path, label: "verify")
+        defer { DurableFiles.remove(scratch) }
+        let restored = "\(scratch)/restored.sqlite"
         let result: [String]
         do {
             try FileManager.default.copyItem(atPath: path, toPath: restored)
@@ -101,9 +102,28 @@ struct SourceCopier {
         try ExternalCommand.locate(name, in: source.binDirectory)
     }
 
+    /// Where the dump of `source` lies in the backup folder `folder`: `<database>.dump`.
+    ///
+    /// The loader holds database names to identifier syntax; this checks again, since a target can
+    /// be built in code, so a name can never climb out of the folder (`../x`) or start with `-`.
+    static func dumpPath(of source: PostgresSource, in folder: String, target: String) throws(BackupError) -> String {
+        let name = source.database
+        guard !name.isEmpty, !name.hasPrefix("-"), !name.hasPrefix("."), !name.contains("/"), !name.contains("\0")
+        else {
+            throw .configFetch(target: target, reason: "\"\(name)\" is not a database name; refusing to use it")
+        }
+        return "\(folder)/\(name).dump"
+    }
+
+    /// pg_dump's command line; the database comes after `--`, so it is never read as an option.
+    static func dumpArguments(_ source: PostgresSource, into destination: String) -> [String] {
+        ["-h", source.host, "-p", String(source.port)] + (source.user.map { ["-U", $0] } ?? [])
+            + ["-w", "-Fc", "-f", destination, "--", source.database]
+    }
+
     private func dumpPostgres(_ source: PostgresSource, into destination: String) throws(BackupError) {
         try ExternalCommand.check(
-            tool("pg_dump", source), connection(source) + ["-w", "-Fc", "-f", destination, source.database],
+            tool("pg_dump", source), Self.dumpArguments(source, into: destination),
             environment: environment(source), target: target.name)
     }
 

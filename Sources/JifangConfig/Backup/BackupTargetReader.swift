@@ -78,20 +78,44 @@ struct BackupTargetReader {
         guard
             let fields = node.mapping(allowed: ["host", "port", "database", "user", "password", "bin"])
         else { return nil }
-        let database = fields.required("database")?.nonEmptyString()
-        let host = fields.optional("host")?.nonEmptyString() ?? "127.0.0.1"
+        let database = fields.required("database").flatMap { Self.checked($0, HostSyntax.databaseProblem) }
+        var host: String? = "127.0.0.1"
+        if let hostNode = fields.optional("host") { host = Self.host(hostNode) }
         var port: Int? = 5432
         if let portNode = fields.optional("port") {
             port = portNode.int(in: 1...65535) { "\($0) is not a TCP port (use 1–65535)" }
         }
-        let user = fields.optional("user")?.nonEmptyString()
+        let userNode = fields.optional("user")
+        let user = userNode.flatMap { Self.checked($0, HostSyntax.userProblem) }
+        if userNode != nil && user == nil { return nil }
         let password = fields.optional("password").flatMap(DeviceReader.secretReference)
         if fields.has("password") && password == nil { return nil }
         let bin = fields.optional("bin")?.nonEmptyString()
-        guard let database, let port else { return nil }
+        guard let database, let host, let port else { return nil }
         return .postgres(
             PostgresSource(
                 host: host, port: port, database: database, user: user, password: password, binDirectory: bin))
+    }
+
+    /// A host name or address; anything else (notably text starting with `-`, which ssh and
+    /// pg_dump would read as an option) is reported.
+    private static func host(_ node: YAMLNode) -> String? {
+        guard let text = node.nonEmptyString() else { return nil }
+        if let problem = HostSyntax.problem(with: text) {
+            node.invalid(problem)
+            return nil
+        }
+        return text
+    }
+
+    /// Non-empty text that `problem` accepts; otherwise the problem is reported with the value.
+    private static func checked(_ node: YAMLNode, _ problem: (String) -> String?) -> String? {
+        guard let text = node.nonEmptyString() else { return nil }
+        if let reason = problem(text) {
+            node.invalid("\"\(text)\" \(reason)")
+            return nil
+        }
+        return text
     }
 
     private func readMethod(_ key: String, _ node: YAMLNode) -> ConfigFetchMethod? {
@@ -109,8 +133,8 @@ struct BackupTargetReader {
             guard
                 let fields = node.mapping(allowed: ["host", "port", "user", "command", "identity", "knownHosts"])
             else { return nil }
-            let host = fields.required("host")?.nonEmptyString()
-            let user = fields.required("user")?.nonEmptyString()
+            let host = fields.required("host").flatMap(Self.host)
+            let user = fields.required("user").flatMap { Self.checked($0, HostSyntax.userProblem) }
             let command = fields.required("command")?.nonEmptyString()
             var port: Int? = 22
             if let portNode = fields.optional("port") {

@@ -85,7 +85,7 @@ struct DeviceReader {
             if let community = fields.optional("community") {
                 community.invalid("a community is not used with SNMP v3; remove it or set version to v1 or v2c")
             }
-            guard let v3 = fields.required("v3")?.mapping(allowed: Self.v3Fields) else { return nil }
+            guard let v3 = fields.required("v3")?.concealedMapping(allowed: Self.v3Fields) else { return nil }
             let user = v3.required("user")?.nonEmptyString()
             let auth = v3.optional("auth").map { readKey($0, SNMPAuthProtocol.self) }
             let priv = v3.optional("priv").map { readKey($0, SNMPPrivProtocol.self) }
@@ -109,13 +109,24 @@ struct DeviceReader {
         if let v3 = fields.optional("v3") {
             v3.invalid("the v3 block is only used with version: v3 (this device uses \(version))")
         }
-        guard let community = fields.required("community")?.nonEmptyString() else { return nil }
+        guard let communityNode = fields.required("community") else { return nil }
+        // A community is a password: a wrong type is reported without echoing it.
+        guard case .scalar(let scalar) = communityNode.node, scalar.tagName != .null else {
+            communityNode.wrongTypeConcealed("text")
+            return nil
+        }
+        let community = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard !community.isEmpty else {
+            communityNode.invalid("must not be empty")
+            return nil
+        }
         return version == "v1" ? .v1(community: community) : .v2c(community: community)
     }
 
     private func readKey<P: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: P.Type) -> (P, SecretReference)?
     where P.RawValue == String {
-        guard let fields = node.mapping(allowed: Self.keyFields) else { return nil }
+        // `auth: S3cret` (the secret where its block belongs) must not be echoed.
+        guard let fields = node.concealedMapping(allowed: Self.keyFields) else { return nil }
         let proto = fields.required("protocol")?.oneOf(type)
         let secret = fields.required("secret").flatMap(Self.secretReference)
         guard let proto, let secret else { return nil }
@@ -125,7 +136,7 @@ struct DeviceReader {
     /// A secret reference, refusing secrets written into the file.
     static func secretReference(_ node: YAMLNode) -> SecretReference? {
         guard case .scalar(let scalar) = node.node else {
-            node.wrongType("a reference such as env:NAME or file:PATH")
+            node.wrongTypeConcealed("a reference such as env:NAME or file:PATH")
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -135,7 +146,7 @@ struct DeviceReader {
                 name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
                 && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
             guard valid else {
-                node.invalid("\"env:\(name)\" does not name an environment variable (letters, digits and _)")
+                node.invalid("env: must be followed by an environment variable's name (letters, digits and _)")
                 return nil
             }
             return .environment(name)

@@ -26,6 +26,14 @@ struct YAMLDocument {
     /// Reads and composes `path`; problems are recorded in ``diagnostics`` under the name `path`.
     init(path: String) {
         let diagnostics = ConfigDiagnostics(file: path)
+        // Checked before reading, so a huge file is not loaded into memory only to be refused.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.int64Value > Int64(YAMLLimits.maxBytes)
+        {
+            diagnostics.report(YAMLLimits.oversize(file: path, bytes: size.int64Value))
+            self.init(diagnostics: diagnostics, root: nil)
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason =
                 FileManager.default.fileExists(atPath: path)
@@ -44,8 +52,16 @@ struct YAMLDocument {
     }
 
     /// Composes `yaml`, naming it `file` in errors.
+    ///
+    /// Text beyond ``YAMLLimits`` (size, nodes, alias expansion, aliases as keys) is refused before
+    /// it is composed, so this returns in time proportional to the text's length whatever it holds.
     init(yaml: String, file: String) {
         let diagnostics = ConfigDiagnostics(file: file)
+        if let violation = YAMLLimits.violation(in: yaml, file: file) {
+            diagnostics.report(violation)
+            self.init(diagnostics: diagnostics, root: nil)
+            return
+        }
         var root: YAMLNode?
         do {
             if let node = try Yams.compose(yaml: yaml) {

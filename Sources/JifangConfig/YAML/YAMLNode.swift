@@ -34,6 +34,40 @@ struct YAMLNode {
         }
     }
 
+    /// What the node is, without its value: for fields that hold or point to secrets, where the
+    /// value written may be the secret itself and must never reach an error message or a log.
+    var foundConcealed: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar): return scalar.tagName == .null ? "nothing" : "a plain value (not shown)"
+        }
+    }
+
+    /// Reports a wrong type without echoing the value; see ``foundConcealed``.
+    func wrongTypeConcealed(_ expected: String) {
+        diagnostics.report(
+            .wrongType(file: file, line: line, field: path, expected: expected, found: foundConcealed))
+    }
+
+    /// The node as a mapping of secret-bearing fields: a wrong type and unknown keys are reported
+    /// without echoing what was written, since a secret written in the wrong place must not be shown.
+    func concealedMapping(allowed: [String]) -> YAMLMapping? {
+        guard case .mapping = node, let mapping = anyMapping() else {
+            wrongTypeConcealed("a mapping")
+            return nil
+        }
+        for entry in mapping.entries where !allowed.contains(entry.key) {
+            diagnostics.report(
+                .invalidField(
+                    file: file, line: entry.value.line, field: path,
+                    reason: "has a field that is none of \(allowed.joined(separator: ", ")) "
+                        + "(its name is not shown: it may be a secret)"))
+        }
+        return mapping
+    }
+
     func invalid(_ reason: String) {
         diagnostics.report(.invalidField(file: file, line: line, field: path, reason: reason))
     }
