@@ -60,7 +60,8 @@ enum WebBenchmark {
         defer { task.cancel() }
         let base = "http://127.0.0.1:\(port)"
         // The session is made directly: the benchmark measures pages, not one sign-in.
-        let cookie = "jifang_session=\(server.sessions.create(username: "bench").id)"
+        guard let account = try store.account(named: "bench") else { throw BenchError("no account bench") }
+        let cookie = "jifang_session=\(server.sessions.create(for: account).id)"
         try await waitUntilListening(base: base)
         print(
             "jifang-bench web: \(try store.devices().count) devices, wrk -t\(threads) -c\(connections) -d\(duration)s")

@@ -37,12 +37,17 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     /// A disabled account can neither sign in nor use its API tokens.
     public var disabled: Bool
+    /// The staff member (`jifang staff` id) this account acts as in the operations records, set
+    /// only by an explicit link (`jifang users link`, the Accounts page); `nil` for an account
+    /// that may read the records but not write them. A matching display name never links.
+    public var staffID: String?
 
     public var id: String { username }
 
     public init(
         username: String, displayName: String, role: AccountRole, language: UILanguage = .english,
-        passwordHash: String, passwordChangedAt: Date, createdAt: Date, disabled: Bool = false
+        passwordHash: String, passwordChangedAt: Date, createdAt: Date, disabled: Bool = false,
+        staffID: String? = nil
     ) {
         self.username = username
         self.displayName = displayName
@@ -52,7 +57,37 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
         self.passwordChangedAt = passwordChangedAt
         self.createdAt = createdAt
         self.disabled = disabled
+        self.staffID = staffID
     }
+}
+
+/// An API token as listed: never the token itself, which is shown once when made and then only
+/// its digest is kept.
+public struct APIToken: Sendable, Hashable, Codable, Identifiable {
+    /// The number that names the token in `jifang users tokens` and `jifang users revoke`.
+    public var id: Int64
+    public var username: String
+    public var label: String
+    public var createdAt: Date
+    /// After this moment the token is refused.
+    public var expiresAt: Date
+    /// When it was revoked, if it was; a revoked token is refused.
+    public var revokedAt: Date?
+
+    public init(
+        id: Int64, username: String, label: String, createdAt: Date, expiresAt: Date, revokedAt: Date? = nil
+    ) {
+        self.id = id
+        self.username = username
+        self.label = label
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+
+    /// Whether the token is accepted at `now` (neither revoked nor expired); the account's own
+    /// state (disabled, password expired) is checked apart.
+    public func isUsable(at now: Date = Date()) -> Bool { revokedAt == nil && now < expiresAt }
 }
 
 /// One change a person made through the web UI, the API or the CLI: who, when, what, to which record.

@@ -10,19 +10,23 @@ import JifangStore
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage web UI accounts: add, passwd, list, token.",
-        subcommands: [Add.self, Passwd.self, List.self, Token.self]
+        abstract:
+            "Manage web UI accounts: add, passwd, list, disable, enable, role, link, unlink, token, tokens, revoke.",
+        subcommands: [
+            Add.self, Passwd.self, List.self, Disable.self, Enable.self, Role.self, Link.self, Unlink.self,
+            Token.self, Tokens.self, Revoke.self,
+        ]
     )
 
     struct Common: ParsableArguments {
         @OptionGroup var storeOptions: StoreOptions
-        @Option(name: .long, help: "The directory of policy files (reads accounts.yaml).")
-        var policies = "Policies"
+        /// The policies directory: accounts.yaml.
+        @OptionGroup var policyOptions: PolicyOptions
 
         func service() throws -> AccountService {
             AccountService(
                 store: try Store(path: storeOptions.path),
-                policy: try AccountPolicy.load(path: "\(policies)/accounts.yaml"))
+                policy: try AccountPolicy.load(path: try policyOptions.file("accounts.yaml")))
         }
     }
 
@@ -47,6 +51,10 @@ struct UsersCommand: ParsableCommand {
         @Option(name: .long, help: "administrator, auditor or technician.") var role: String
         @Option(name: .long, help: "The person's name as shown in the UI.") var name: String?
         @Option(name: .long, help: "UI language: en or zh.") var language = "zh"
+        @Option(
+            name: .long,
+            help: "The staff id (`jifang staff list`) the account acts as in the records; without it, read only.")
+        var staff: String?
 
         func run() throws {
             guard let role = AccountRole(rawValue: role) else {
@@ -59,11 +67,12 @@ struct UsersCommand: ParsableCommand {
             do {
                 try service.create(
                     username: username, displayName: name ?? username, role: role, language: language,
-                    password: try UsersCommand.readPassword("Password for \(username): "), by: UsersCommand.actor)
+                    password: try UsersCommand.readPassword("Password for \(username): "), staffID: staff,
+                    by: UsersCommand.actor)
             } catch let errors as AccountFormErrors {
                 throw UsersError("account not created:\n\(errors)")
             }
-            print("Created \(role.rawValue) \(username).")
+            print("Created \(role.rawValue) \(username)\(staff.map { ", acting as staff member \($0)" } ?? "").")
         }
     }
 
@@ -84,7 +93,7 @@ struct UsersCommand: ParsableCommand {
             } catch let errors as AccountFormErrors {
                 throw UsersError("password not changed:\n\(errors)")
             }
-            print("Password of \(username) changed.")
+            print("Password of \(username) changed; its web sessions end on their next request.")
         }
     }
 
@@ -106,14 +115,17 @@ struct UsersCommand: ParsableCommand {
                         "passwordChangedAt": ISO8601DateFormatter().string(from: account.passwordChangedAt),
                         "passwordExpired": String(service.passwordExpired(account)),
                         "disabled": String(account.disabled),
+                        "staff": account.staffID ?? "",
                     ]
                 }
                 try printJSON(rows)
             case .text:
-                var table = TextTable(headers: ["USERNAME", "NAME", "ROLE", "LANGUAGE", "PASSWORD SET", "STATE"])
+                var table = TextTable(
+                    headers: ["USERNAME", "NAME", "ROLE", "STAFF", "LANGUAGE", "PASSWORD SET", "STATE"])
                 for account in accounts {
                     table.append([
-                        account.username, account.displayName, account.role.rawValue, account.language.rawValue,
+                        account.username, account.displayName, account.role.rawValue, account.staffID ?? "-",
+                        account.language.rawValue,
                         ISO8601DateFormatter().string(from: account.passwordChangedAt),
                         account.disabled
                             ? "disabled" : service.passwordExpired(account) ? "password expired" : "active",
@@ -121,23 +133,6 @@ struct UsersCommand: ParsableCommand {
                 }
                 print(accounts.isEmpty ? "No accounts." : table.render())
             }
-        }
-    }
-
-    struct Token: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "token",
-            abstract: "Create an API token for an account (for scripts and Prometheus); it is shown once.")
-        @OptionGroup var common: Common
-        @Argument var username: String
-        @Option(name: .long, help: "What the token is for.") var label = "api"
-
-        func run() throws {
-            let service = try common.service()
-            guard try service.store.account(named: username) != nil else {
-                throw UsersError("there is no account \(username); add it with `jifang users add`")
-            }
-            print(try service.createToken(username: username, label: label, by: UsersCommand.actor))
         }
     }
 }

@@ -11,7 +11,8 @@ import JifangTesting
 import NIOCore
 
 /// A server over a fresh store holding one account per role and a polled router and UPS, with the
-/// records modules; the technician and the administrator (a supervisor) are registered staff.
+/// records modules; the technician and the administrator (a supervisor) are registered staff,
+/// linked to their accounts.
 struct ServerFixture {
     static let password = "Jifang#2025pass"
     let directory: TemporaryDirectory
@@ -33,6 +34,10 @@ struct ServerFixture {
         try Self.seed(store)
         try Self.seedOperations(store, directory)
         try Self.seedRecords(store)
+        // Only an explicit link makes an account a staff member (never a matching name).
+        for username in ["technician", "administrator"] {
+            try store.linkStaff(username: username, staffID: username, by: Store.Actor("test"))
+        }
     }
 
     /// Staff for the technician and administrator accounts and a colleague to lend to; an idle PC

@@ -25,6 +25,7 @@ extension AccountPolicy {
             ("sessionMaximumHours", 1...168, \.sessionMaximumHours),
             ("loginAttempts", 1...100, \.loginAttempts),
             ("loginWindowMinutes", 1...1440, \.loginWindowMinutes),
+            ("tokenExpiryDays", 1...3650, \.tokenExpiryDays),
         ]
         guard let root = document.root?.mapping(allowed: keys.map(\.0)) else { return nil }
         var policy = AccountPolicy()

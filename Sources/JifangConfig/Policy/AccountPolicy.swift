@@ -11,10 +11,13 @@ public struct AccountPolicy: Sendable, Hashable {
     /// Failed sign-ins allowed per username and per remote address within ``loginWindowMinutes``.
     public var loginAttempts: Int
     public var loginWindowMinutes: Int
+    /// Days an API token works when `jifang users token` is given no `--expires-days`.
+    public var tokenExpiryDays: Int
 
     public init(
         minimumPasswordLength: Int = 9, passwordExpiryDays: Int = 90, sessionIdleMinutes: Int = 30,
-        sessionMaximumHours: Int = 12, loginAttempts: Int = 5, loginWindowMinutes: Int = 15
+        sessionMaximumHours: Int = 12, loginAttempts: Int = 5, loginWindowMinutes: Int = 15,
+        tokenExpiryDays: Int = 90
     ) {
         self.minimumPasswordLength = minimumPasswordLength
         self.passwordExpiryDays = passwordExpiryDays
@@ -22,5 +25,6 @@ public struct AccountPolicy: Sendable, Hashable {
         self.sessionMaximumHours = sessionMaximumHours
         self.loginAttempts = loginAttempts
         self.loginWindowMinutes = loginWindowMinutes
+        self.tokenExpiryDays = tokenExpiryDays
     }
 }

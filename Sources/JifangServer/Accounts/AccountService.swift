@@ -22,7 +22,7 @@ public struct AccountService: Sendable {
     @discardableResult
     public func create(
         username: String, displayName: String, role: AccountRole, language: UILanguage = .english, password: String,
-        by actor: Store.Actor, at now: Date = Date()
+        staffID: String? = nil, by actor: Store.Actor, at now: Date = Date()
     ) throws -> Account {
         var errors = AccountFormErrors()
         if !Self.isValidUsername(username) {
@@ -35,10 +35,14 @@ public struct AccountService: Sendable {
         }
         let problems = PasswordRules(policy: policy).problems(password, username: username)
         if !problems.isEmpty { errors.add("password", .password(problems)) }
+        if let staffID, try !isStaffID(staffID) {
+            errors.add("staffID", .english("no staff member has the id \(staffID)"))
+        }
         if !errors.isEmpty { throw errors }
         let account = Account(
             username: username, displayName: displayName.trimmingCharacters(in: .whitespaces), role: role,
-            language: language, passwordHash: try hasher.hash(password), passwordChangedAt: now, createdAt: now)
+            language: language, passwordHash: try hasher.hash(password), passwordChangedAt: now, createdAt: now,
+            staffID: staffID)
         try store.createAccount(account, by: actor, at: now)
         return account
     }
@@ -76,19 +80,9 @@ public struct AccountService: Sendable {
         now.timeIntervalSince(account.passwordChangedAt) > Double(policy.passwordExpiryDays) * 86_400
     }
 
-    /// Creates an API token for the account and returns it; only its digest is stored.
-    public func createToken(username: String, label: String, by actor: Store.Actor) throws -> String {
-        let token = "jf_" + RandomToken.make()
-        try store.addAPIToken(digest: RandomToken.digest(token), username: username, label: label, by: actor)
-        return token
-    }
-
-    /// The enabled account an API token belongs to, or `nil`.
-    public func account(token: String) throws -> Account? {
-        guard let account = try store.account(tokenDigest: RandomToken.digest(token)), !account.disabled else {
-            return nil
-        }
-        return account
+    /// Whether a staff member has exactly this id (a name does not count).
+    func isStaffID(_ id: String) throws -> Bool {
+        try store.staff().contains { $0.id == id }
     }
 
     static func isValidUsername(_ name: String) -> Bool {

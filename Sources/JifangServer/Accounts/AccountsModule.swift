@@ -44,6 +44,7 @@ public struct AccountsModule: WebModule {
         routes.post("/admin/accounts", .manageAccounts) { request, context, form in
             try createAccount(request, context, form)
         }
+        registerAdministration(on: routes)
         routes.get("/audit", .viewAuditTrail) { request, context in try auditPage(request, context) }
     }
 
@@ -95,7 +96,7 @@ public struct AccountsModule: WebModule {
         throttle.recordSuccess(username: username)
         try accounts.store.appendAudit(
             actor: Store.Actor(username, origin: address), action: "login", subject: username, detail: "signed in")
-        let session = sessions.create(username: account.username)
+        let session = sessions.create(for: account)
         let next = request.uri.queryParameters.get("next") ?? "/"
         // Only local paths: an open redirect would let a link send people elsewhere after signing in.
         let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
@@ -151,40 +152,49 @@ public struct AccountsModule: WebModule {
         } catch let errors as AccountFormErrors {
             return ownAccountPage(request, context, errors: errors, status: .unprocessableContent)
         }
-        // Other browsers signed in with the old password are signed out.
+        // Other browsers signed in with the old password are signed out; this one goes on.
+        if let changed = try accounts.store.account(named: account.username) {
+            sessions.renew(id: session.id, passwordChangedAt: changed.passwordChangedAt)
+        }
         sessions.endAll(username: account.username, except: session.id)
         return Responses.redirect("/account?saved=1")
     }
 
     // MARK: Administration
 
-    private func accountsPage(
+    func accountsPage(
         _ request: Request, _ context: WebContext, form: Form, errors: AccountFormErrors,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = context.localizer(request)
         let rows: [HTML] = try accounts.store.accounts().map { account in
             """
-            <tr><td>\(account.username)</td><td>\(account.displayName)</td><td>\(t(account.role.phrase))</td>
+            <tr id="account-\(account.username)"><td>\(account.username)</td><td>\(account.displayName)</td><td>\(t(account.role.phrase))</td>
+            <td>\(account.staffID ?? "—")</td>
             <td>\(account.language.rawValue)</td><td>\(Format.timestamp(account.passwordChangedAt))\(accounts.passwordExpired(account) ? HTML(" <span class=\"state warning\">expired</span>") : "")</td>
-            <td>\(account.disabled ? "disabled" : "")</td></tr>
+            <td>\(account.disabled ? "disabled" : "")</td><td>\(rowForms(account, context, t))</td></tr>
             """
         }
+        // Refusals of a row's form name no field of the new-account form, so they are listed here.
+        let rowFields = ["staffID", "role"] + (form["displayName"].isEmpty ? ["username"] : [])
+        let rowErrors: [HTML] = rowFields.compactMap { errors.message($0, t.language) }.map { "<br>\($0)" }
+        let done = request.uri.queryParameters.get("created") ?? request.uri.queryParameters.get("changed")
         let notice: HTML =
             errors.isEmpty
-            ? (request.uri.queryParameters.get("created").map { "<p class=\"notice\">\(t(.saved)) \($0)</p>" } ?? "")
-            : "<p class=\"notice error\" role=\"alert\">\(t(.fixFields))</p>"
+            ? (done.map { "<p class=\"notice\">\(t(.saved)) \($0)</p>" } ?? "")
+            : "<p class=\"notice error\" role=\"alert\">\(t(.fixFields))\(rowErrors)</p>"
         let roles = AccountRole.allCases.map { (value: $0.rawValue, title: t($0.phrase)) }
         let content: HTML = """
             <h1>\(t(.accounts))</h1>\(notice)
             <div class="grid"><section class="card wide"><table><tr><th>\(t(.username))</th><th>\(t(.displayName))</th>
-            <th>\(t(.role))</th><th>\(t(.language))</th><th>\(t(Phrase("Password set", "密码设置时间")))</th><th></th></tr>\(rows)</table></section>
+            <th>\(t(.role))</th><th>\(t(.staffID))</th><th>\(t(.language))</th><th>\(t(Phrase("Password set", "密码设置时间")))</th><th></th><th></th></tr>\(rows)</table></section>
             <section class="card"><h2>\(t(Phrase("New account", "新建账户")))</h2>
             <form method="post" action="/admin/accounts" class="stack" id="new-account">\(csrfField(context))
             \(field("username", label: t(.username), value: form["username"], error: errors.message("username", t.language)))
             \(field("displayName", label: t(.displayName), value: form["displayName"], error: errors.message("displayName", t.language)))
             \(select("role", label: t(.role), options: roles, selected: form["role"].isEmpty ? "technician" : form["role"]))
             \(select("language", label: t(.language), options: [("en", "English"), ("zh", "中文")], selected: form["language"].isEmpty ? "zh" : form["language"]))
+            \(field("staffID", label: t(Phrase("Staff id (to write records; optional)", "工号（填写记录用，可选）")), value: form["staffID"], error: errors.message("staffID", t.language)))
             \(field("password", label: t(.password), type: "password", error: errors.message("password", t.language)))
             <button type="submit">\(t(.create))</button></form></section></div>
             """
@@ -199,9 +209,10 @@ public struct AccountsModule: WebModule {
         if language == nil { errors.add("language", .english("choose a language")) }
         if errors.isEmpty, let role, let language {
             do {
+                let staffID = form["staffID"].trimmingCharacters(in: .whitespaces)
                 try accounts.create(
                     username: form["username"], displayName: form["displayName"], role: role, language: language,
-                    password: form["password"], by: actor(context))
+                    password: form["password"], staffID: staffID.isEmpty ? nil : staffID, by: actor(context))
                 return Responses.redirect("/admin/accounts?created=\(form["username"])")
             } catch let refused as AccountFormErrors {
                 errors = refused

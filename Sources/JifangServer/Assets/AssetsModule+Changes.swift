@@ -22,7 +22,7 @@ extension AssetsModule {
         if let tag = text("tag"), (try? registry.asset(tag)) != nil {
             errors.add("tag", t(Phrase("This tag is already in the register.", "该资产编号已登记。")))
         }
-        let actor = staff.person(for: context.account)
+        let actor = try staff.person(for: context.account)
         if actor == nil { errors.refuse(t(.notStaff)) }
         if errors.isEmpty, let kind, let state, let actor {
             let asset = Asset(
@@ -31,7 +31,11 @@ extension AssetsModule {
                 kind: kind, state: state, location: text("location"), responsible: text("responsible"),
                 serial: text("serial"), price: price)
             do {
-                try registry.add(asset, actor: actor.id, on: clock.today)
+                try audit.record(
+                    "asset.add", subject: "asset \(asset.tag)",
+                    detail: "\(asset.name), \(asset.kind.rawValue), \(asset.state.rawValue), by \(actor.id)",
+                    by: context
+                ) { try registry.add(asset, actor: actor.id, on: clock.today) }
                 return Responses.redirect(
                     "/assets?saved=\(asset.tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             } catch let error as RecordsError {
@@ -48,7 +52,7 @@ extension AssetsModule {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
         var errors = RecordFormErrors()
-        guard let actor = staff.person(for: context.account)?.id else {
+        guard let actor = try staff.person(for: context.account)?.id else {
             errors.refuse(t(.notStaff))
             return try assetPage(
                 request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
@@ -56,33 +60,48 @@ extension AssetsModule {
         let day = clock.today
         let note = form["note"].trimmingCharacters(in: .whitespaces)
         do {
-            switch change {
-            case .state:
-                guard let state = AssetState(rawValue: form["state"]) else {
-                    errors.add("state", t(Phrase("Choose a state.", "请选择状态。")))
-                    break
-                }
-                try registry.changeState(tag, to: state, actor: actor, on: day, note: note.isEmpty ? nil : note)
-            case .repair:
-                if form["fault"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("fault", t) }
-                guard errors.isEmpty else { break }
-                try registry.openRepair(
-                    tag, fault: form["fault"], causedBy: form["causedBy"], reportedBy: actor, on: day)
-            case .repaired:
-                let cost = Self.amount(form["cost"], field: "cost", &errors, t)
-                if form["result"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("result", t) }
-                guard errors.isEmpty else { break }
-                try registry.closeRepair(
-                    tag, result: form["result"], cost: cost, returnTo: AssetState(rawValue: form["returnTo"]) ?? .inUse,
-                    actor: actor, on: day)
-            case .scrap:
-                if form["reason"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("reason", t) }
-                if form["handedTo"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("handedTo", t) }
-                guard errors.isEmpty else { break }
-                try registry.scrap(tag, reason: form["reason"], handedTo: form["handedTo"], actor: actor, on: day)
-            case .powerOn:
-                try registry.recordPowerOn(tag, on: day, actor: actor, note: note.isEmpty ? nil : note)
-            }
+            // Each change returns what the audit trail says of it, or nil when the form was refused.
+            try audit.record(
+                "asset.\(change.rawValue)", by: context,
+                { () throws -> String? in
+                    switch change {
+                    case .state:
+                        guard let state = AssetState(rawValue: form["state"]) else {
+                            errors.add("state", t(Phrase("Choose a state.", "请选择状态。")))
+                            return nil
+                        }
+                        try registry.changeState(tag, to: state, actor: actor, on: day, note: note.isEmpty ? nil : note)
+                        return "state \(state.rawValue)"
+                    case .repair:
+                        if form["fault"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("fault", t) }
+                        guard errors.isEmpty else { return nil }
+                        try registry.openRepair(
+                            tag, fault: form["fault"], causedBy: form["causedBy"], reportedBy: actor, on: day)
+                        return "repair opened: \(form["fault"])"
+                    case .repaired:
+                        let cost = Self.amount(form["cost"], field: "cost", &errors, t)
+                        if form["result"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("result", t) }
+                        guard errors.isEmpty else { return nil }
+                        let returnTo = AssetState(rawValue: form["returnTo"]) ?? .inUse
+                        try registry.closeRepair(
+                            tag, result: form["result"], cost: cost, returnTo: returnTo, actor: actor, on: day)
+                        return
+                            "repair closed: \(form["result"])\(cost.map { String(format: ", cost %.2f yuan", $0) } ?? "")"
+                    case .scrap:
+                        if form["reason"].trimmingCharacters(in: .whitespaces).isEmpty { errors.required("reason", t) }
+                        if form["handedTo"].trimmingCharacters(in: .whitespaces).isEmpty {
+                            errors.required("handedTo", t)
+                        }
+                        guard errors.isEmpty else { return nil }
+                        try registry.scrap(
+                            tag, reason: form["reason"], handedTo: form["handedTo"], actor: actor, on: day)
+                        return "scrapped: \(form["reason"]), handed to \(form["handedTo"])"
+                    case .powerOn:
+                        try registry.recordPowerOn(tag, on: day, actor: actor, note: note.isEmpty ? nil : note)
+                        return "power-on run"
+                    }
+                },
+                entry: { detail in ("asset \(tag)", "\(detail) by \(actor)") })
         } catch let error as RecordsError {
             // The records module names fields as the command line does (handed-to, return-to).
             let names = ["handed-to": "handedTo", "return-to": "returnTo"]

@@ -6,8 +6,12 @@ import JifangModel
 /// Finds out who is asking: an `Authorization: Bearer` API token, or the session cookie.
 /// Also adds the security headers every response carries.
 ///
-/// The account is read from the store on each request, so a role change or a disabled account
-/// takes effect at once.
+/// The account is read from the store on each request, so a role change, a disabled account or
+/// a password changed by another process (`jifang users passwd` on the same store) takes effect
+/// on the next request: a session whose recorded `passwordChangedAt` no longer matches the
+/// account's is ended, as is every session of a disabled account. A token that is unknown,
+/// revoked or expired, or whose account is disabled or has an expired password, is answered 401
+/// with the reason, whatever the path.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let accounts: AccountService
@@ -18,16 +22,36 @@ struct AuthenticationMiddleware: RouterMiddleware {
     {
         var context = context
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
-            context.account = try accounts.account(token: String(authorization.dropFirst(7)))
+            switch try accounts.check(token: String(authorization.dropFirst(7))) {
+            case .success(let account): context.account = account
+            case .failure(let refusal): return Self.secured(Self.refusal(refusal))
+            }
         } else if let id = request.cookies[SessionCookie.name]?.value, let session = sessions.session(id: id) {
-            if let account = try accounts.store.account(named: session.username), !account.disabled {
+            let account = try accounts.store.account(named: session.username)
+            if let account, !account.disabled, account.passwordChangedAt == session.passwordChangedAt {
                 context.account = account
                 context.session = session
-            } else {
+            } else if let account, !account.disabled {
+                // Its password changed since this session began (here or in another process): this
+                // session ends; sessions begun with the new password go on.
                 sessions.end(id: id)
+            } else {
+                // Disabled or removed: every session of it ends.
+                sessions.endAll(username: session.username)
             }
         }
-        var response = try await next(request, context)
+        return Self.secured(try await next(request, context))
+    }
+
+    /// 401 with the reason and the `WWW-Authenticate` challenge RFC 6750 asks for.
+    static func refusal(_ refusal: AccountService.TokenRefusal) -> Response {
+        var response = Responses.jsonError(refusal.description, status: .unauthorized)
+        response.headers[.wwwAuthenticate] = "Bearer error=\"invalid_token\""
+        return response
+    }
+
+    static func secured(_ response: Response) -> Response {
+        var response = response
         for (name, value) in Self.securityHeaders where response.headers[name] == nil {
             response.headers[name] = value
         }

@@ -10,6 +10,10 @@ public struct Session: Sendable {
     public var csrfToken: String
     public var createdAt: Date
     public var lastSeenAt: Date
+    /// The account's `passwordChangedAt` when the session began (or when it changed its own
+    /// password in it): once the stored value differs, the password was changed, by this server
+    /// or by another process such as `jifang users passwd`, and the session is ended.
+    public var passwordChangedAt: Date
 }
 
 /// Sessions of signed-in browsers, kept in memory: a restart signs everyone out, which is the safe
@@ -24,11 +28,11 @@ public final class SessionStore: Sendable {
         maximumAge = Double(maximumHours) * 3600
     }
 
-    /// Starts a session for `username` with fresh random identifiers.
-    public func create(username: String, now: Date = Date()) -> Session {
+    /// Starts a session for `account`, as it is stored now, with fresh random identifiers.
+    public func create(for account: Account, now: Date = Date()) -> Session {
         let session = Session(
-            id: RandomToken.make(), username: username, csrfToken: RandomToken.make(), createdAt: now,
-            lastSeenAt: now)
+            id: RandomToken.make(), username: account.username, csrfToken: RandomToken.make(), createdAt: now,
+            lastSeenAt: now, passwordChangedAt: account.passwordChangedAt)
         sessions.withLock { sessions in
             // Expired sessions go when new ones come, so the table cannot grow without bound.
             sessions = sessions.filter { !self.expired($0.value, now: now) }
@@ -49,6 +53,12 @@ public final class SessionStore: Sendable {
             sessions[id] = session
             return session
         }
+    }
+
+    /// Records that the session's account now has the password set at `passwordChangedAt` (it was
+    /// changed in this very session), so the session goes on while the account's others end.
+    public func renew(id: String, passwordChangedAt: Date) {
+        sessions.withLock { sessions in sessions[id]?.passwordChangedAt = passwordChangedAt }
     }
 
     public func end(id: String) {

@@ -113,15 +113,17 @@ public struct BindingsModule: WebModule {
         }
         let who = context.account?.username
         let pair = "\(proposal.pair.ip) → \(proposal.pair.mac)"
-        if approve {
-            try store.approveProposals(
-                [proposal.id], owner: owner.isEmpty ? nil : owner, unit: unit.isEmpty ? nil : unit, actor: who)
-        } else {
-            try store.rejectProposals([proposal.id], actor: who)
+        try AuditTrail(store: store).record(
+            approve ? "binding.approve" : "binding.reject", subject: proposal.pair.ip.description,
+            detail: "proposal \(proposal.id): \(pair)", by: context
+        ) {
+            if approve {
+                try store.approveProposals(
+                    [proposal.id], owner: owner.isEmpty ? nil : owner, unit: unit.isEmpty ? nil : unit, actor: who)
+            } else {
+                try store.rejectProposals([proposal.id], actor: who)
+            }
         }
-        try store.appendAudit(
-            actor: actor(context), action: approve ? "binding.approve" : "binding.reject",
-            subject: proposal.pair.ip.description, detail: "proposal \(proposal.id): \(pair)")
         return Responses.redirect("/bindings?done=\(approve ? "approved" : "rejected")")
     }
 
@@ -146,9 +148,8 @@ public struct BindingsModule: WebModule {
                 """
             return try page(request, context, form: form, notice: notice, status: .badGateway)
         }
-        try store.appendAudit(
-            actor: actor(context), action: "port.release", subject: action.portDescription,
-            detail: "shutdown \(action.id) released")
+        try AuditTrail(store: store).append(
+            "port.release", subject: action.portDescription, detail: "shutdown \(action.id) released", by: context)
         return Responses.redirect("/bindings?done=released")
     }
 

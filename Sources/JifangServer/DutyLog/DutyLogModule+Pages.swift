@@ -42,7 +42,7 @@ extension DutyLogModule {
         let writer = context.account.map { Permission.writeDutyLog.isGranted(to: $0.role) } ?? false
         var writing: HTML = ""
         if writer {
-            let notStaff = staff.notStaffNotice(for: context.account, t) ?? ""
+            let notStaff = try staff.notStaffNotice(for: context.account, t) ?? ""
             writing =
                 "\(notStaff)<div class=\"grid\">\(entryForm(forms, context, t))\(faultForm(forms, context, t))</div>"
         }

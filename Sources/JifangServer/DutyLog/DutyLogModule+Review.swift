@@ -37,7 +37,7 @@ extension DutyLogModule {
             notices.append(
                 "<p class=\"notice\" role=\"status\">\(t(Phrase("Signed off: review", "已签署审阅"))) #\(signed)</p>")
         }
-        if let notStaff = staff.notStaffNotice(for: context.account, t) { notices.append(notStaff) }
+        if let notStaff = try staff.notStaffNotice(for: context.account, t) { notices.append(notStaff) }
         guard let pending = try pending() else {
             let content: HTML = """
                 <h1>\(title)</h1>\(notices)<p id="nothing-to-review">\(t(Phrase("Every entry has been reviewed.", "所有记录均已审阅。")))</p>
@@ -92,12 +92,26 @@ extension DutyLogModule {
                         "页面打开后日志有变动，未签署。请重新查看后再签署。")))
             return try reviewPage(request, context, errors: errors, status: .conflict)
         }
+        guard let supervisor = try staff.person(for: context.account) else {
+            errors.refuse(t(.notStaff))
+            return try reviewPage(request, context, errors: errors, status: .unprocessableContent)
+        }
         do {
             let comment = form["comment"].trimmingCharacters(in: .whitespacesAndNewlines)
-            let review = try book.review(
-                from: pending.from, to: pending.to, supervisor: staff.key(for: context.account),
-                comment: comment.isEmpty ? nil : comment)
-            return Responses.redirect("/duty-log/review?signed=\(review.id)")
+            let review = try audit.record(
+                "duty-log.review", by: context,
+                {
+                    try book.review(
+                        from: pending.from, to: pending.to, supervisor: supervisor.id,
+                        comment: comment.isEmpty ? nil : comment)
+                },
+                entry: { review in
+                    (
+                        "duty-log #\(review.id)",
+                        "review of \(pending.from)–\(pending.to) (\(pending.covered.count) entries) signed by \(supervisor.id)"
+                    )
+                })
+            return Responses.redirect("/duty-log/review?signed=\(review.map { "\($0.id)" } ?? "")")
         } catch let error as RecordsError {
             errors.add(error, known: [], t)
             return try reviewPage(request, context, errors: errors, status: .unprocessableContent)
@@ -134,9 +148,17 @@ extension DutyLogModule {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
         var errors = RecordFormErrors()
+        guard let author = try staff.person(for: context.account) else {
+            errors.refuse(t(.notStaff))
+            return try completionPage(
+                request, context, fault: id, form: form, errors: errors, status: .unprocessableContent)
+        }
         do {
-            let entry = try book.completeFault(id, with: Self.details(form), author: staff.key(for: context.account))
-            return Responses.redirect("/duty-log?saved=\(entry.id)")
+            let entry = try audit.record(
+                "duty-log.complete", by: context,
+                { try book.completeFault(id, with: Self.details(form), author: author.id) },
+                entry: { entry in ("duty-log #\(id)", "major fault completed by \(author.id) in entry #\(entry.id)") })
+            return Responses.redirect("/duty-log?saved=\(entry.map { "\($0.id)" } ?? "")")
         } catch let error as RecordsError {
             if case .missingField = error {
                 // Nothing was filled in: each still-missing field is the one to fill.

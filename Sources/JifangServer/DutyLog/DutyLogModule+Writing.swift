@@ -18,9 +18,11 @@ extension DutyLogModule {
             errors.add("category", t(Phrase("Choose a category: \(choices).", "请选择类别：\(choices)。")))
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.required("text", t) }
-        guard errors.isEmpty else { return nil }
+        let author = try staff.person(for: account)
+        if author == nil { errors.refuse(t(.notStaff)) }
+        guard errors.isEmpty, let author else { return nil }
         do {
-            return try book.add(category: category, text: text, author: staff.key(for: account), corrects: corrects)
+            return try book.add(category: category, text: text, author: author.id, corrects: corrects)
         } catch let error as RecordsError {
             if case .notFound = error { errors.add("corrects", error.description) }
             errors.add(error, known: ["category", "text", "corrects"], t)
@@ -38,11 +40,12 @@ extension DutyLogModule {
         _ t: Localizer
     ) throws -> DutyLogEntry? {
         for name in details.missingFields { errors.required(name, t) }
-        guard errors.isEmpty else { return nil }
+        let author = try staff.person(for: account)
+        if author == nil { errors.refuse(t(.notStaff)) }
+        guard errors.isEmpty, let author else { return nil }
         let device = device?.trimmingCharacters(in: .whitespaces)
         do {
-            return try book.recordFault(
-                details, author: staff.key(for: account), device: device?.isEmpty == false ? device : nil)
+            return try book.recordFault(details, author: author.id, device: device?.isEmpty == false ? device : nil)
         } catch let error as RecordsError {
             errors.add(error, known: Set(FaultDetails.fieldNames), t)
             return nil
@@ -59,10 +62,15 @@ extension DutyLogModule {
         if !correctsText.isEmpty, corrects == nil {
             errors.add("corrects", t(Phrase("Give an entry number.", "请填写记录编号。")))
         }
-        if let entry = try writeEntry(
-            category: DutyLogCategory(rawValue: form["category"]), text: form["text"], corrects: corrects,
-            by: context.account, &errors, t)
-        {
+        let written = try audit.record(
+            "duty-log.entry", by: context,
+            {
+                try writeEntry(
+                    category: DutyLogCategory(rawValue: form["category"]), text: form["text"], corrects: corrects,
+                    by: context.account, &errors, t)
+            },
+            entry: Self.auditEntry)
+        if let entry = written {
             return Responses.redirect("/duty-log?saved=\(entry.id)")
         }
         return try logPage(
@@ -71,13 +79,27 @@ extension DutyLogModule {
 
     func recordFault(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
         var errors = RecordFormErrors()
-        if let entry = try writeFault(
-            Self.details(form), device: form["device"], by: context.account, &errors, context.localizer(request))
-        {
+        let written = try audit.record(
+            "duty-log.fault", by: context,
+            {
+                try writeFault(
+                    Self.details(form), device: form["device"], by: context.account, &errors, context.localizer(request)
+                )
+            },
+            entry: Self.auditEntry)
+        if let entry = written {
             return Responses.redirect("/duty-log?saved=\(entry.id)")
         }
         return try logPage(
             request, context, forms: Forms(fault: form, faultErrors: errors), status: .unprocessableContent)
+    }
+
+    /// The audit trail's subject and detail for an entry written through a form.
+    static func auditEntry(_ entry: DutyLogEntry) -> (subject: String, detail: String) {
+        let device = entry.device.map { " on \($0)" } ?? ""
+        return (
+            "duty-log #\(entry.id)", "\(entry.category.rawValue) by \(entry.author)\(device): \(entry.text.prefix(200))"
+        )
     }
 
     /// The five fields of a form, by the records module's field names; blank fields are nil.

@@ -33,7 +33,7 @@ extension LendingModule {
         }
         var forms: HTML = ""
         if context.account.map({ Permission.manageLoans.isGranted(to: $0.role) }) ?? false {
-            let notStaff = staff.notStaffNotice(for: context.account, t) ?? ""
+            let notStaff = try staff.notStaffNotice(for: context.account, t) ?? ""
             forms =
                 "\(notStaff)<div class=\"grid\">\(actionForms(action, form, errors, catalogue, open, context, t))</div>"
         }
@@ -106,34 +106,46 @@ extension LendingModule {
         var errors = RecordFormErrors()
         let document = form["document"].trimmingCharacters(in: .whitespaces)
         if document.isEmpty { errors.required("document", t) }
-        guard let keeper = staff.person(for: context.account)?.id else {
+        guard let keeper = try staff.person(for: context.account)?.id else {
             errors.refuse(t(.notStaff))
             return try deskPage(
                 request, context, action: action, form: form, errors: errors, status: .unprocessableContent)
         }
         let today = clock.today
         do {
-            switch action {
-            case .lend:
-                let borrower = form["borrower"].trimmingCharacters(in: .whitespaces)
-                if borrower.isEmpty { errors.required("borrower", t) }
-                guard errors.isEmpty else { break }
-                // The desk lends to active staff only; a refusal names the borrower, so it is shown there.
-                do {
-                    try desk.lend(document, to: borrower, on: today, by: keeper)
-                } catch RecordsError.notAllowed(let reason) where reason.contains(borrower) {
-                    errors.add("borrower", RecordsError.notAllowed(reason: reason).description)
-                }
-            case .renew:
-                guard errors.isEmpty else { break }
-                try desk.renew(document, on: today, by: keeper)
-            case .return:
-                let compensation = AssetsModule.amount(form["compensation"], field: "compensation", &errors, t)
-                let condition = ReturnCondition(rawValue: form["condition"]) ?? .fine
-                guard errors.isEmpty else { break }
-                _ = try takeBack(
-                    document, condition: condition, compensation: compensation, keeper: keeper, &errors, t)
-            }
+            try audit.record(
+                "loan.\(action.rawValue)", by: context,
+                { () throws -> Loan? in
+                    switch action {
+                    case .lend:
+                        let borrower = form["borrower"].trimmingCharacters(in: .whitespaces)
+                        if borrower.isEmpty { errors.required("borrower", t) }
+                        guard errors.isEmpty else { return nil }
+                        // The desk lends to active staff only; a refusal names the borrower, so it is shown there.
+                        do {
+                            return try desk.lend(document, to: borrower, on: today, by: keeper)
+                        } catch RecordsError.notAllowed(let reason) where reason.contains(borrower) {
+                            errors.add("borrower", RecordsError.notAllowed(reason: reason).description)
+                            return nil
+                        }
+                    case .renew:
+                        guard errors.isEmpty else { return nil }
+                        return try desk.renew(document, on: today, by: keeper)
+                    case .return:
+                        let compensation = AssetsModule.amount(
+                            form["compensation"], field: "compensation", &errors, t)
+                        let condition = ReturnCondition(rawValue: form["condition"]) ?? .fine
+                        guard errors.isEmpty else { return nil }
+                        return try takeBack(
+                            document, condition: condition, compensation: compensation, keeper: keeper, &errors, t)
+                    }
+                },
+                entry: { loan in
+                    (
+                        "loan #\(loan.id)",
+                        "\(action.rawValue) \(loan.document) to \(loan.borrower) by \(keeper), due \(loan.due)"
+                    )
+                })
         } catch let error as RecordsError {
             errors.add(error, known: ["document"], t)
         }

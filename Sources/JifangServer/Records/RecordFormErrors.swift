@@ -70,6 +70,6 @@ extension Phrase {
     static let assetRegister = Phrase("Assets", "设备档案")
     static let lendingDesk = Phrase("Lending desk", "资料借阅")
     static let notStaff = Phrase(
-        "Your account matches no registered staff member, so you may read but not write these records.",
-        "您的账户未对应登记在册的工作人员，只能查看、不能填写这些记录。")
+        "Your account is linked to no registered staff member (an administrator links it on the Accounts page), so you may read but not write these records.",
+        "您的账户未关联登记在册的工作人员（由管理员在账户页面关联），只能查看、不能填写这些记录。")
 }

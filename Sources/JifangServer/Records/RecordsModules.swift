@@ -19,25 +19,18 @@ public enum RecordsModules {
 
 /// Who a signed-in account is in the staff register: records name the person who did what.
 ///
-/// An account matches the staff member whose id is its username, else whose name is its display
-/// name. Accounts with no match may read the records but not write them (the records module
-/// refuses authors who are not registered staff).
+/// Only the account's explicit link (``Account/staffID``, set by `jifang users link` or the
+/// Accounts page) makes it a staff member; its username or display name are never matched
+/// against the register, so an account named like a colleague cannot write as that colleague.
+/// Accounts without a link may read the records but not write them.
 struct StaffIdentity {
     let store: Store
 
-    /// The staff id of `account`, or its username when no staff member matches (the records
-    /// module then refuses and says so).
-    func key(for account: Account?) -> String {
-        guard let account else { return "anonymous" }
-        if let person = try? store.staffMember(account.username) { return person.id }
-        if let person = try? store.staffMember(account.displayName) { return person.id }
-        return account.username
-    }
-
-    /// The staff member of `account`, if registered.
-    func person(for account: Account?) -> StaffMember? {
-        guard let account else { return nil }
-        return (try? store.staffMember(account.username)) ?? (try? store.staffMember(account.displayName)) ?? nil
+    /// The staff member `account` is linked to, if the link names a registered member.
+    func person(for account: Account?) throws -> StaffMember? {
+        guard let id = account?.staffID else { return nil }
+        // The register is looked up by id only: `staffMember(_:)` would also take a name.
+        return try store.staff().first { $0.id == id }
     }
 
     /// Staff id → name, for showing who wrote or did what.
@@ -47,16 +40,16 @@ struct StaffIdentity {
 
     /// The notice above a records form when `account` is no registered staff member (it may read
     /// the records but not write them); `nil` when it is one.
-    func notStaffNotice(for account: Account?, _ t: Localizer) -> HTML? {
-        person(for: account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : nil
+    func notStaffNotice(for account: Account?, _ t: Localizer) throws -> HTML? {
+        try person(for: account) == nil ? "<p class=\"notice error\">\(t(.notStaff))</p>" : nil
     }
 
     /// The staff member `account` acts as through the API; an account that is none may not `act`
     /// (a 403 refusal that says so).
     func apiActor(_ account: Account?, mayNot act: String) throws -> StaffMember {
-        guard let person = person(for: account) else {
+        guard let person = try person(for: account) else {
             throw JSONRefusal(
-                "the account \(account?.username ?? "") matches no registered staff member, so it may not \(act)",
+                "the account \(account?.username ?? "") is linked to no registered staff member, so it may not \(act)",
                 status: .forbidden)
         }
         return person

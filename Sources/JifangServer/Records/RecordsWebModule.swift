@@ -2,15 +2,17 @@ import JifangModel
 import JifangStore
 
 /// What every records module (duty log, asset register, lending desk) keeps besides its own book:
-/// who the signed-in account is in the staff register, today under the records policy, and the
-/// page layout.
+/// who the signed-in account is in the staff register, the audit trail every form write goes
+/// through, today under the records policy, and the page layout.
 struct RecordsModuleParts: Sendable {
     let staff: StaffIdentity
+    let audit: AuditTrail
     let clock: RecordsClock
     let layout: Layout
 
     init(store: Store, policy: RecordsPolicy, layout: Layout) {
         staff = StaffIdentity(store: store)
+        audit = AuditTrail(store: store)
         clock = RecordsClock(policy: policy)
         self.layout = layout
     }
@@ -23,6 +25,7 @@ protocol RecordsWebModule: WebModule {
 
 extension RecordsWebModule {
     var staff: StaffIdentity { parts.staff }
+    var audit: AuditTrail { parts.audit }
     var clock: RecordsClock { parts.clock }
     var layout: Layout { parts.layout }
 }

@@ -33,17 +33,18 @@ extension Store {
             try db.execute(
                 sql: """
                     INSERT INTO accounts (username, display_name, role, language, password_hash,
-                        password_changed_at, created_at, disabled)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        password_changed_at, created_at, disabled, staff_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     account.username, account.displayName, account.role.rawValue, account.language.rawValue,
                     account.passwordHash, account.passwordChangedAt.storeMillis, account.createdAt.storeMillis,
-                    account.disabled,
+                    account.disabled, try account.staffID.map { try checkedStaffID($0, db, for: account.username) },
                 ])
+            let staff = account.staffID.map { ", staff \($0)" } ?? ""
             try appendAudit(
                 db, actor: actor, action: "account.create", subject: account.username,
-                detail: "role \(account.role.rawValue), language \(account.language.rawValue)", at: time)
+                detail: "role \(account.role.rawValue), language \(account.language.rawValue)\(staff)", at: time)
         }
     }
 
@@ -91,42 +92,50 @@ extension Store {
             at: time)
     }
 
+    /// Links an account to the staff member it acts as in the records (`staffID`), or unlinks it (`nil`).
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when there is no such account
+    ///   or no staff member has exactly this id (a name is not taken for an id); nothing is written then.
+    public func linkStaff(username: String, staffID: String?, by actor: Actor, at time: Date = Date()) throws {
+        try write("link the account \(username) to staff") { db in
+            let checked = try staffID.map { try checkedStaffID($0, db, for: username) }
+            try updateAccount(
+                db, username, sql: "staff_id = ?", [checked], actor: actor,
+                action: checked == nil ? "account.unlink" : "account.link",
+                detail: checked.map { "acts as staff member \($0)" } ?? "acts as no staff member", at: time)
+        }
+    }
+
+    /// `id` when a staff member has exactly this id.
+    private func checkedStaffID(_ id: String, _ db: Database, for username: String) throws -> String {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM staff WHERE id = ?", arguments: [id]) == true else {
+            throw StoreError.invalidArgument(
+                path: path, operation: "link the account \(username) to staff",
+                reason: "no staff member has the id \(id) (see `jifang staff list`)")
+        }
+        return id
+    }
+
     private func updateAccount(
         _ username: String, sql: String, _ arguments: StatementArguments, actor: Actor, action: String,
         detail: String, at time: Date
     ) throws {
         try write("update the account \(username)") { db in
-            try db.execute(sql: "UPDATE accounts SET \(sql) WHERE username = ?", arguments: arguments + [username])
-            guard db.changesCount == 1 else {
-                throw StoreError.invalidArgument(
-                    path: path, operation: "update the account \(username)", reason: "there is no such account")
-            }
-            try appendAudit(db, actor: actor, action: action, subject: username, detail: detail, at: time)
+            try updateAccount(
+                db, username, sql: sql, arguments, actor: actor, action: action, detail: detail, at: time)
         }
     }
 
-    /// Records an API token by its digest (the caller keeps the token itself and shows it once).
-    public func addAPIToken(digest: String, username: String, label: String, by actor: Actor, at time: Date = Date())
-        throws
-    {
-        try write("add an API token for \(username)") { db in
-            try db.execute(
-                sql: "INSERT INTO api_tokens (digest, username, label, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [digest, username, label, time.storeMillis])
-            try appendAudit(
-                db, actor: actor, action: "token.create", subject: username, detail: "API token \(label)", at: time)
+    private func updateAccount(
+        _ db: Database, _ username: String, sql: String, _ arguments: StatementArguments, actor: Actor,
+        action: String, detail: String, at time: Date
+    ) throws {
+        try db.execute(sql: "UPDATE accounts SET \(sql) WHERE username = ?", arguments: arguments + [username])
+        guard db.changesCount == 1 else {
+            throw StoreError.invalidArgument(
+                path: path, operation: "update the account \(username)", reason: "there is no such account")
         }
-    }
-
-    /// The account an API token digest belongs to, or `nil` for an unknown digest.
-    public func account(tokenDigest digest: String) throws -> Account? {
-        try read("look up an API token") { db in
-            try Row.fetchOne(
-                db,
-                sql: "SELECT a.* FROM api_tokens t JOIN accounts a ON a.username = t.username WHERE t.digest = ?",
-                arguments: [digest]
-            ).map(Self.account)
-        }
+        try appendAudit(db, actor: actor, action: action, subject: username, detail: detail, at: time)
     }
 
     /// Appends an entry to the audit trail on its own, for events that change no row (a refused sign-in).
@@ -164,12 +173,12 @@ extension Store {
             subject: subject, detail: detail, origin: actor.origin)
     }
 
-    private static func account(_ row: Row) -> Account {
+    static func account(_ row: Row) -> Account {
         Account(
             username: row["username"], displayName: row["display_name"],
             role: AccountRole(rawValue: row["role"]) ?? .auditor,
             language: UILanguage(rawValue: row["language"]) ?? .english, passwordHash: row["password_hash"],
             passwordChangedAt: Date(storeMillis: row["password_changed_at"]),
-            createdAt: Date(storeMillis: row["created_at"]), disabled: row["disabled"])
+            createdAt: Date(storeMillis: row["created_at"]), disabled: row["disabled"], staffID: row["staff_id"])
     }
 }

@@ -29,6 +29,7 @@ enum StoreSchema {
         migrator.registerMigration("v7-evaluation-scorecards") { db in
             try db.execute(sql: evaluationScorecards)
         }
+        migrator.registerMigration("v8-account-lifecycle") { db in try AccountLifecycleSchema.migrate(db) }
         return migrator
     }
 
