@@ -14,6 +14,9 @@ public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
     case malformedResponse(target: String, reason: String)
     /// A walk received an OID that does not increase: the agent is looping.
     case nonIncreasingOID(target: String, previous: OID, next: OID)
+    /// The agent answered OIDs the request did not ask for (see `ResponsePairing`); `asked` are the
+    /// OIDs those answers stood in for, `answered` what came back.
+    case unaskedOIDs(target: String, asked: [OID], answered: [OID])
     /// Sending or receiving failed at the socket level.
     case transport(target: String, reason: String)
 
@@ -32,9 +35,20 @@ public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
             "\(target) sent a reply Jifang cannot use: \(reason)."
         case .nonIncreasingOID(let target, let previous, let next):
             "\(target) returned \(next) after \(previous) during a walk (OIDs must increase); the walk was stopped."
+        case .unaskedOIDs(let target, let asked, let answered):
+            "\(target) answered OIDs it was not asked for (asked \(Self.list(asked)), answered \(Self.list(answered))); "
+                + "the answer was refused."
         case .transport(let target, let reason):
             "network error talking to \(target): \(reason)."
         }
+    }
+}
+
+extension SNMPError {
+    /// The first three OIDs and how many more, so one bad answer cannot flood a log line.
+    fileprivate static func list(_ oids: [OID]) -> String {
+        let shown = oids.prefix(3).map(\.description).joined(separator: ", ")
+        return oids.count > 3 ? "\(shown) and \(oids.count - 3) more" : shown
     }
 }
 

@@ -123,13 +123,18 @@ struct ColumnWalk {
         for (position, varbind) in varbinds.enumerated() {
             let column = columns[position % columns.count]
             guard !done[column] else { continue }
-            guard !varbind.value.isException, roots[column].isPrefix(of: varbind.oid), varbind.oid != roots[column]
-            else {
+            guard !varbind.value.isException else {
                 finish(column)
                 continue
             }
+            // Before the subtree test: an OID before the one asked is no "end of the column" but an
+            // answer to something else (RFC 3416 returns the lexicographic successor).
             guard cursors[column] < varbind.oid else {
                 throw .nonIncreasingOID(target: target, previous: cursors[column], next: varbind.oid)
+            }
+            guard roots[column].isPrefix(of: varbind.oid) else {
+                finish(column)
+                continue
             }
             results[column].append(varbind)
             cursors[column] = varbind.oid

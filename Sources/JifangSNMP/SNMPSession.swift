@@ -80,9 +80,11 @@ public final class SNMPSession: SNMPReader {
         if !wasClosed { await engine.close(session: id) }
     }
 
-    /// Sends one request and throws `.agentError` for a non-zero error-status.
+    /// Sends one request and throws `.agentError` for a non-zero error-status, `.unaskedOIDs` when
+    /// the answer names OIDs the request did not ask for (see ``ResponsePairing``). The returned
+    /// varbinds of a GET or SET are in the order asked.
     func checked(_ kind: SNMPRequest.Kind, _ varbinds: [VarBind]) async throws(SNMPError) -> SNMPResponse {
-        let response = try await send(kind, varbinds)
+        var response = try await send(kind, varbinds)
         guard response.errorStatus == 0 else {
             let index = response.errorIndex
             let oid =
@@ -90,6 +92,8 @@ public final class SNMPSession: SNMPReader {
             throw .agentError(
                 target: target.description, status: PDU.statusName(response.errorStatus), index: index, oid: oid)
         }
+        response.varbinds = try ResponsePairing.pair(
+            kind, asked: varbinds.map(\.oid), answered: response.varbinds, target: target.description)
         return response
     }
 

@@ -5,14 +5,16 @@ import Synchronization
     import Glibc
 #endif
 
-/// A UDP socket on loopback that swallows every datagram or answers it with random bytes: a
-/// dead or broken SNMP agent for tests.
+/// A UDP socket on loopback that swallows every datagram, answers it with random bytes, or with
+/// bytes a test computes from it: a dead, broken or lying SNMP agent for tests.
 public final class UDPResponder: @unchecked Sendable {
     public enum Behaviour: Sendable {
         /// Never answers.
         case silent
         /// Answers every datagram with `count` random bytes (some starting like a BER sequence).
         case garbage(count: Int)
+        /// Answers a datagram with what `reply` returns for it; `nil` sends nothing.
+        case reply(@Sendable ([UInt8]) -> [UInt8]?)
     }
 
     public let port: Int
@@ -60,12 +62,20 @@ public final class UDPResponder: @unchecked Sendable {
                 }
             }
             if received < 0 || stopping.load(ordering: .relaxed) { return }  // shut down by stop()
-            guard case .garbage(let count) = behaviour else { continue }
-            datagram += 1
-            var reply = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            if datagram % 2 == 0, reply.count > 2 {
-                reply[0] = 0x30  // looks like a SEQUENCE, so the decoder gets further
-                reply[1] = UInt8(min(reply.count - 2, 127))
+            var reply: [UInt8]
+            switch behaviour {
+            case .silent:
+                continue
+            case .garbage(let count):
+                datagram += 1
+                reply = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                if datagram % 2 == 0, reply.count > 2 {
+                    reply[0] = 0x30  // looks like a SEQUENCE, so the decoder gets further
+                    reply[1] = UInt8(min(reply.count - 2, 127))
+                }
+            case .reply(let answer):
+                guard let answered = answer(Array(buffer[..<received])) else { continue }
+                reply = answered
             }
             _ = withUnsafePointer(to: &peer) { peerPointer in
                 peerPointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
