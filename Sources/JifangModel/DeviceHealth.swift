@@ -25,6 +25,9 @@ public struct DeviceHealth: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// PDUs exchanged for this poll, for benchmarks and diagnostics.
     public var pduCount: Int
+    /// Values the device sent outside what their MIB allows, dropped from this result; `nil` when
+    /// every value decoded (and in polls stored before Jifang recorded them).
+    public var decodeProblems: [DecodeProblem]?
 
     public init(device: Device, polledAt: Date, reachable: Bool, error: String? = nil) {
         self.device = device

@@ -9,8 +9,11 @@ import Testing
     @Test func scaleAndPrecisionApplied() throws {
         let arista = try Fixtures.load("arista-dcs-7150s")
         let entities = EntityDecoder.decode(arista.table(EntityMIB.columns))
-        let sensors = EntitySensorDecoder.decode(arista.table(EntitySensorMIB.columns), entities: entities)
+        var problems = DecodeProblems()
+        let sensors = EntitySensorDecoder.decode(
+            arista.table(EntitySensorMIB.columns), entities: entities, problems: &problems)
         #expect(sensors.count == 95)
+        #expect(problems.all.isEmpty)
         func sensor(_ description: String) throws -> Sensor {
             guard let found = sensors.first(where: { $0.description == description }) else {
                 throw SensorMissing(description: description)

@@ -48,8 +48,8 @@ import Testing
     }
 
     @Test func wronglyTypedSpeedIsSkipped() {
-        #expect(InterfaceDecoder.speed(ifSpeed: .octetString(Array("1000".utf8)), ifHighSpeed: nil) == nil)
-        #expect(InterfaceDecoder.speed(ifSpeed: .gauge32(100_000_000), ifHighSpeed: .gauge32(100)) == 100_000_000)
+        #expect(InterfaceDecoder.speed(ifSpeed: .octetString(Array("1000".utf8)), highSpeedMbps: nil) == nil)
+        #expect(InterfaceDecoder.speed(ifSpeed: .gauge32(100_000_000), highSpeedMbps: 100) == 100_000_000)
     }
 }
 

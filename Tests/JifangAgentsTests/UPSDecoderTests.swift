@@ -10,7 +10,9 @@ import Testing
         let recording = try Fixtures.load(fixture)
         var varbinds = UPSMIB.scalars.compactMap { oid in recording[oid].map { VarBind(oid: oid, value: $0) } }
         varbinds += UPSMIB.lineColumns.flatMap { recording.subtree($0) }
-        return UPSDecoder.rfc1628(varbinds)
+        var problems = DecodeProblems()
+        defer { #expect(problems.all.isEmpty) }
+        return UPSDecoder.rfc1628(varbinds, problems: &problems)
     }
 
     /// Eaton 93E 80 kVA (snmpsim-data UPS/eaton-93e-80), three-phase.
@@ -37,24 +39,29 @@ import Testing
     }
 
     @Test func nothingReportedIsNil() {
-        #expect(UPSDecoder.rfc1628([VarBind(oid: UPSMIB.upsBatteryStatus, value: .noSuchObject)]) == nil)
-        #expect(UPSDecoder.apc([]) == nil)
+        var problems = DecodeProblems()
+        #expect(
+            UPSDecoder.rfc1628([VarBind(oid: UPSMIB.upsBatteryStatus, value: .noSuchObject)], problems: &problems)
+                == nil)
+        #expect(UPSDecoder.apc([], problems: &problems) == nil)
     }
 
     /// No APC UPS recording exists in snmpsim-data (its APC files are rack PDUs), so these are the
     /// PowerNet-MIB objects with the types the MIB defines, as an APC Smart-UPS sends them.
     @Test func apcPowerNet() throws {
+        var problems = DecodeProblems()
         let ups = try #require(
-            UPSDecoder.apc([
-                VarBind(oid: APCPowerNetMIB.upsBasicBatteryStatus, value: .integer(2)),
-                VarBind(oid: APCPowerNetMIB.upsAdvBatteryCapacity, value: .gauge32(100)),
-                VarBind(oid: APCPowerNetMIB.upsAdvBatteryTemperature, value: .gauge32(29)),
-                VarBind(oid: APCPowerNetMIB.upsAdvBatteryRunTimeRemaining, value: .timeTicks(190_200)),
-                VarBind(oid: APCPowerNetMIB.upsAdvInputLineVoltage, value: .gauge32(228)),
-                VarBind(oid: APCPowerNetMIB.upsBasicOutputStatus, value: .integer(3)),
-                VarBind(oid: APCPowerNetMIB.upsAdvOutputVoltage, value: .gauge32(230)),
-                VarBind(oid: APCPowerNetMIB.upsAdvOutputLoad, value: .gauge32(37)),
-            ]))
+            UPSDecoder.apc(
+                [
+                    VarBind(oid: APCPowerNetMIB.upsBasicBatteryStatus, value: .integer(2)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvBatteryCapacity, value: .gauge32(100)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvBatteryTemperature, value: .gauge32(29)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvBatteryRunTimeRemaining, value: .timeTicks(190_200)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvInputLineVoltage, value: .gauge32(228)),
+                    VarBind(oid: APCPowerNetMIB.upsBasicOutputStatus, value: .integer(3)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvOutputVoltage, value: .gauge32(230)),
+                    VarBind(oid: APCPowerNetMIB.upsAdvOutputLoad, value: .gauge32(37)),
+                ], problems: &problems))
         #expect(ups.runtimeMinutes == 31.7)  // 1902 s
         #expect(ups.batteryChargePercent == 100)
         #expect(ups.batteryTemperatureCelsius == 29)
@@ -67,10 +74,13 @@ import Testing
     }
 
     @Test func apcRuntimeOfTheWrongTypeIsSkipped() {
-        let ups = UPSDecoder.apc([
-            VarBind(oid: APCPowerNetMIB.upsAdvBatteryRunTimeRemaining, value: .octetString(Array("0:31:42.00".utf8))),
-            VarBind(oid: APCPowerNetMIB.upsAdvBatteryCapacity, value: .gauge32(90)),
-        ])
+        var problems = DecodeProblems()
+        let ups = UPSDecoder.apc(
+            [
+                VarBind(
+                    oid: APCPowerNetMIB.upsAdvBatteryRunTimeRemaining, value: .octetString(Array("0:31:42.00".utf8))),
+                VarBind(oid: APCPowerNetMIB.upsAdvBatteryCapacity, value: .gauge32(90)),
+            ], problems: &problems)
         #expect(ups?.runtimeMinutes == nil)
         #expect(ups?.batteryChargePercent == 90)
     }

@@ -54,7 +54,8 @@ public struct PortEnforcer: Sendable {
     /// A port already shut down by an earlier action is left alone and that action returned.
     ///
     /// - Throws: ``SNMPError`` when the switch refuses or does not answer (nothing is recorded as
-    ///   shut down then), ``EnforcementError`` when the value read back is not down.
+    ///   shut down then), ``EnforcementError`` when the value read back is not down or the
+    ///   action's ifIndex is no IF-MIB `InterfaceIndex` (`1..2147483647`).
     @discardableResult
     public func execute(_ planned: PortAction, on session: SNMPSession) async throws -> PortAction {
         var action = planned
@@ -68,7 +69,7 @@ public struct PortEnforcer: Sendable {
             return existing
         }
         if action.state == .shutdown {
-            let oid = IFMIB.IfTable.ifAdminStatus.appending(UInt32(action.ifIndex))
+            let oid = try Self.adminStatusOID(action)
             let before = try await session.get([oid]).first?.value.int
             action.previousStatus = before.map { Int($0) }
             _ = try await session.set([VarBind(oid: oid, value: .integer(Self.down))])
@@ -89,7 +90,7 @@ public struct PortEnforcer: Sendable {
     public func release(_ action: PortAction, on session: SNMPSession, actor: String? = nil) async throws
         -> PortAction
     {
-        let oid = IFMIB.IfTable.ifAdminStatus.appending(UInt32(action.ifIndex))
+        let oid = try Self.adminStatusOID(action)
         let restore = Int64(action.previousStatus ?? Int(Self.up))
         _ = try await session.set([VarBind(oid: oid, value: .integer(restore))])
         let after = try await session.get([oid]).first?.value.int
@@ -100,12 +101,23 @@ public struct PortEnforcer: Sendable {
         guard let store else { return action }
         return try store.markPortReleased(id: action.id, actor: actor)
     }
+
+    /// `ifAdminStatus.<ifIndex>`; the ifIndex came from a switch's tables or a stored action, so
+    /// one outside `1..2147483647` is refused rather than trapping or addressing another port.
+    static func adminStatusOID(_ action: PortAction) throws(EnforcementError) -> OID {
+        guard let index = UInt32(exactly: action.ifIndex), (1...UInt32(Int32.max)).contains(index) else {
+            throw .invalidIfIndex(port: action.portDescription, ifIndex: action.ifIndex)
+        }
+        return IFMIB.IfTable.ifAdminStatus.appending(index)
+    }
 }
 
 /// A port change the switch accepted but did not apply.
 public enum EnforcementError: Error, Sendable, CustomStringConvertible {
     case notApplied(port: String, target: String, wanted: Int64, found: Int64?)
     case unknownDevice(String)
+    /// The port's ifIndex is not an IF-MIB `InterfaceIndex`, so no OID names it.
+    case invalidIfIndex(port: String, ifIndex: Int)
 
     public var description: String {
         switch self {
@@ -114,6 +126,8 @@ public enum EnforcementError: Error, Sendable, CustomStringConvertible {
                 + "\(wanted); check that the community may write and that the port is not locked."
         case .unknownDevice(let name):
             "\(name) is not a device of the inventory; check --inventory."
+        case .invalidIfIndex(let port, let ifIndex):
+            "\(port): ifIndex \(ifIndex) is outside 1…2147483647; nothing was sent to the switch."
         }
     }
 }

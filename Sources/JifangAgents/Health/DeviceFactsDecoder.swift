@@ -26,14 +26,17 @@ public enum DeviceFactsDecoder {
         public init() {}
     }
 
-    public static func decode(_ inputs: Inputs) -> DeviceFacts {
+    /// A fact whose arithmetic would overflow (flash rows summing past 2^64 bytes) is left out and
+    /// recorded in `problems`.
+    public static func decode(_ inputs: Inputs, problems: inout DecodeProblems) -> DeviceFacts {
         var facts = DeviceFacts()
         func set(_ key: String, _ number: Double?) {
             if let number { facts[key] = .number(number) }
         }
         set(FactKey.memoryBytes, inputs.hostMemoryBytes ?? inputs.ucdMemoryBytes ?? inputs.vendor.memoryBytes)
-        let flash = inputs.storage.filter { $0.kind == .flash }.reduce(UInt64(0)) { $0 + $1.sizeBytes }
-        set(FactKey.flashBytes, flash > 0 ? Double(flash) : inputs.vendor.flashBytes)
+        let flashRows = inputs.storage.filter { $0.kind == .flash }.map(\.sizeBytes)
+        let flash = flashRows.isEmpty ? 0 : problems.sum(flashRows, "hrStorageTable", "flash rows' size in bytes")
+        if let flash { set(FactKey.flashBytes, flash > 0 ? Double(flash) : inputs.vendor.flashBytes) }
         if let count = inputs.processorCount, count > 0 { set(FactKey.processorCount, Double(count)) }
         if let count = inputs.hardDiskCount, count > 0 {
             set(FactKey.diskCount, Double(count))

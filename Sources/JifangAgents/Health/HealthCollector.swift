@@ -8,7 +8,9 @@ import JifangSNMP
 ///
 /// Missing subtrees (noSuchObject, empty walks, v1 `noSuchName`) are normal and leave values `nil`.
 /// A timeout or transport failure stops the poll: the result keeps what was read, carries the
-/// error sentence, and stays `reachable`. `identity`, `findings` and `pduCount` are left for the caller.
+/// error sentence, and stays `reachable`. A value outside what its MIB allows never stops it: the
+/// value is dropped and listed in `decodeProblems`, with the section it came from, and every other
+/// section is decoded as usual. `identity`, `findings` and `pduCount` are left for the caller.
 public struct HealthCollector: Sendable {
     /// GETBULK repetitions per request during walks.
     public var maxRepetitions: Int
@@ -40,6 +42,7 @@ public struct HealthCollector: Sendable {
     ) async -> DeviceHealth {
         var poll = Poll(reader: reader, maxRepetitions: maxRepetitions)
         var health = DeviceHealth(device: device, polledAt: polledAt, reachable: true)
+        var problems = DecodeProblems()
         health.system = system
         health.identity.kind = kind
 
@@ -49,6 +52,7 @@ public struct HealthCollector: Sendable {
         let etherLike = await poll.table([EtherLikeMIB.dot3StatsDuplexStatus])
         let decoded = InterfaceDecoder.decode(ifTable: ifTable, ifXTable: ifXTable, etherLike: etherLike)
         health.interfaces = decoded.interfaces
+        problems.append(decoded.problems)
         if let previous, previous.reachable {
             let rebooted = (system.uptimeSeconds ?? .infinity) < (previous.system.uptimeSeconds ?? 0)
             health.interfaces = InterfaceRates.apply(
@@ -64,7 +68,7 @@ public struct HealthCollector: Sendable {
         let storageTable = await poll.table(HostResourcesMIB.Storage.columns)
         let processors = await poll.walk(HostResourcesMIB.Processor.hrProcessorLoad)
         let ucd = await poll.get(UCDSNMPMIB.scalars)
-        health.storage = HostResourcesDecoder.storage(storageTable)
+        health.storage = HostResourcesDecoder.storage(storageTable, problems: &problems)
         inputs.storage = health.storage
         inputs.hostMemoryBytes = HostResourcesDecoder.memoryBytes(hrMemory)
         inputs.ucdMemoryBytes = UCDDecoder.memoryBytes(ucd)
@@ -83,7 +87,7 @@ public struct HealthCollector: Sendable {
 
         // Sensors and vendor tables.
         let sensorTable = await poll.table(EntitySensorMIB.columns)
-        health.sensors = EntitySensorDecoder.decode(sensorTable, entities: system.entities)
+        health.sensors = EntitySensorDecoder.decode(sensorTable, entities: system.entities, problems: &problems)
         let matched = VendorHealthProfiles.matching(sysObjectID: system.sysObjectID, in: profiles)
         var vendorVarbinds: [VarBind] = []
         for profile in matched {
@@ -96,11 +100,19 @@ public struct HealthCollector: Sendable {
         health.sensors += vendor.sensors
         inputs.sensors = health.sensors
 
+        // A percentage outside 0…100 is no reading; the next source is tried instead.
+        let vendorCPU = vendor.cpuPercent.flatMap { problems.finite($0, in: 0...100, "vendor MIB", "CPU percent") }
         health.cpuPercent =
-            vendor.cpuPercent ?? HostResourcesDecoder.cpuPercent(processorLoad: processors)
-            ?? UCDDecoder.cpuPercent(ucd)
+            vendorCPU ?? HostResourcesDecoder.cpuPercent(processorLoad: processors, problems: &problems)
+            ?? UCDDecoder.cpuPercent(ucd, problems: &problems)
+        let vendorMemory = vendor.memoryPercent.flatMap {
+            problems.finite($0, in: 0...100, "vendor MIB", "memory percent")
+        }
         health.memoryPercent =
-            vendor.memoryPercent ?? UCDDecoder.memoryPercent(ucd) ?? HostResourcesDecoder.memoryPercent(storageTable)
+            vendorMemory ?? UCDDecoder.memoryPercent(ucd, problems: &problems)
+            ?? HostResourcesDecoder.memoryPercent(health.storage).flatMap {
+                problems.finite($0, in: 0...100, "hrStorageTable", "RAM used percent")
+            }
 
         if kind == .switch || kind == .router || kind == .other {
             inputs.qBridge = await poll.get(QBridgeMIB.scalars)
@@ -108,9 +120,9 @@ public struct HealthCollector: Sendable {
         if kind == .ups {
             var upsVarbinds = await poll.get(UPSMIB.scalars)
             for column in UPSMIB.lineColumns { upsVarbinds += await poll.walk(column) }
-            health.ups = UPSDecoder.rfc1628(upsVarbinds)
+            health.ups = UPSDecoder.rfc1628(upsVarbinds, problems: &problems)
             if health.ups == nil {
-                health.ups = UPSDecoder.apc(await poll.get(APCPowerNetMIB.scalars))
+                health.ups = UPSDecoder.apc(await poll.get(APCPowerNetMIB.scalars), problems: &problems)
             }
             inputs.ups = health.ups
         }
@@ -118,7 +130,8 @@ public struct HealthCollector: Sendable {
             health.firewall = FirewallStatus(sessions: vendor.sessions, vpnTunnels: vendor.vpnTunnels)
         }
 
-        health.facts = DeviceFactsDecoder.decode(inputs)
+        health.facts = DeviceFactsDecoder.decode(inputs, problems: &problems)
+        health.decodeProblems = problems.all.isEmpty ? nil : problems.all
         if let error = poll.error {
             health.error = "The poll stopped early and is incomplete: \(error.description)"
         }

@@ -4,11 +4,14 @@ import JifangSNMP
 /// Decodes HOST-RESOURCES-MIB: processor load, storage, memory and device counts.
 public enum HostResourcesDecoder {
     /// Average `hrProcessorLoad` over all processors, or `nil` when none reported a number.
-    public static func cpuPercent(processorLoad: [VarBind]) -> Double? {
-        let loads = VarBindLookup(processorLoad).column(HostResourcesMIB.Processor.hrProcessorLoad)
-            .compactMap { $0.value.int }.map(Double.init)
+    /// A load outside `0..100` is dropped and recorded in `problems`.
+    public static func cpuPercent(processorLoad: [VarBind], problems: inout DecodeProblems) -> Double? {
+        let column = HostResourcesMIB.Processor.hrProcessorLoad
+        let loads = VarBindLookup(processorLoad).column(column).compactMap { row in
+            problems.integer(row.value, in: DecodeProblems.percent, "hrProcessorTable", column.appending(row.index))
+        }
         guard !loads.isEmpty else { return nil }
-        return loads.reduce(0, +) / Double(loads.count)
+        return loads.map(Double.init).reduce(0, +) / Double(loads.count)
     }
 
     /// Number of rows in `hrProcessorTable`.
@@ -16,38 +19,49 @@ public enum HostResourcesDecoder {
         VarBindLookup(processorLoad).column(HostResourcesMIB.Processor.hrProcessorLoad).count
     }
 
-    /// `hrStorageTable` rows with sizes in bytes. Rows with missing or wrongly typed sizes are skipped.
-    public static func storage(_ table: SNMPTable) -> [StorageStatus] {
-        table.rows.compactMap { row in
-            guard let units = row[HostResourcesMIB.Storage.hrStorageAllocationUnits]?.int, units > 0,
-                let size = row[HostResourcesMIB.Storage.hrStorageSize]?.int, size >= 0,
-                let used = row[HostResourcesMIB.Storage.hrStorageUsed]?.int, used >= 0
+    /// `hrStorageTable` rows with sizes in bytes. Rows with missing or wrongly typed sizes are skipped;
+    /// rows whose allocation units (`1..2147483647`), size or used count (`0..2147483647`) lie out of
+    /// range are skipped and recorded in `problems`.
+    public static func storage(_ table: SNMPTable, problems: inout DecodeProblems) -> [StorageStatus] {
+        let section = "hrStorageTable"
+        return table.rows.compactMap { row in
+            func value(_ column: OID, _ range: ClosedRange<Int64>) -> UInt64? {
+                problems.integer(row[column], in: range, section, column.appending(row.index))
+                    .flatMap { UInt64(exactly: $0) }
+            }
+            let nonNegative = DecodeProblems.nonNegative32
+            guard let units = value(HostResourcesMIB.Storage.hrStorageAllocationUnits, 1...nonNegative.upperBound),
+                let size = value(HostResourcesMIB.Storage.hrStorageSize, nonNegative),
+                let used = value(HostResourcesMIB.Storage.hrStorageUsed, nonNegative)
+            else { return nil }
+            let instance = row.index.map(String.init).joined(separator: ".")
+            guard let sizeBytes = problems.product(size, units, section, "hrStorageSize.\(instance) × units"),
+                let usedBytes = problems.product(used, units, section, "hrStorageUsed.\(instance) × units")
             else { return nil }
             let type = row[HostResourcesMIB.Storage.hrStorageType]?.oid
             return StorageStatus(
                 kind: kind(type),
-                description: row[HostResourcesMIB.Storage.hrStorageDescr]?.text
-                    ?? "storage \(row.index.map(String.init).joined(separator: "."))",
-                sizeBytes: UInt64(size) * UInt64(units),
-                usedBytes: UInt64(used) * UInt64(units)
+                description: row[HostResourcesMIB.Storage.hrStorageDescr]?.text ?? "storage \(instance)",
+                sizeBytes: sizeBytes,
+                usedBytes: usedBytes
             )
         }
     }
 
-    /// Percent of RAM in use from `hrStorageTable`, or `nil` without a RAM row.
+    /// Percent of RAM in use from the decoded ``storage(_:problems:)`` rows, or `nil` without a RAM row.
     ///
     /// net-snmp on Linux counts buffers and page cache as used in its "Physical memory" row and
     /// lists them as separate "Memory buffers" and "Cached memory" rows; those are subtracted, as the
     /// kernel gives that memory back on demand.
-    public static func memoryPercent(_ table: SNMPTable) -> Double? {
-        let rows = storage(table)
+    public static func memoryPercent(_ rows: [StorageStatus]) -> Double? {
         guard let ram = rows.first(where: { $0.kind == .ram }), ram.sizeBytes > 0 else { return nil }
+        // Summed as Double: each row may hold up to 2^62 bytes, so a UInt64 sum could overflow.
         let reclaimable = rows.filter {
             $0.kind == .other && ["Memory buffers", "Cached memory"].contains($0.description)
         }
-        .reduce(UInt64(0)) { $0 + $1.usedBytes }
-        let used = ram.usedBytes > reclaimable ? ram.usedBytes - reclaimable : ram.usedBytes
-        return Double(used) / Double(ram.sizeBytes) * 100
+        .reduce(0.0) { $0 + Double($1.usedBytes) }
+        let used = Double(ram.usedBytes) > reclaimable ? Double(ram.usedBytes) - reclaimable : Double(ram.usedBytes)
+        return used / Double(ram.sizeBytes) * 100
     }
 
     /// `hrMemorySize` in bytes.

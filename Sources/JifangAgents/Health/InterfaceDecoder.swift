@@ -20,6 +20,8 @@ public enum InterfaceDecoder {
         public var interfaces: [InterfaceStatus]
         /// `ifIndex` values whose octet counters came from 32-bit `ifInOctets`/`ifOutOctets`.
         public var counter32: Set<Int>
+        /// Values dropped because they lie outside their MIB range (an `ifHighSpeed` past Gauge32).
+        public var problems = DecodeProblems()
     }
 
     /// Joins the tables by `ifIndex`. `ifName` is preferred over `ifDescr`; `ifHighSpeed` × 10⁶ is used
@@ -30,10 +32,15 @@ public enum InterfaceDecoder {
     {
         var interfaces: [InterfaceStatus] = []
         var counter32: Set<Int> = []
+        var problems = DecodeProblems()
         for row in ifTable.rows {
             guard let index = row.intIndex else { continue }
             let x = { (column: OID) in ifXTable[row.index, column] }
             let descr = row[IFMIB.IfTable.ifDescr]?.text
+            let highSpeed = x(IFMIB.IfXTable.ifHighSpeed).flatMap {
+                problems.integer(
+                    $0, in: DecodeProblems.unsigned32, "ifXTable", IFMIB.IfXTable.ifHighSpeed.appending(row.index))
+            }
             let name = x(IFMIB.IfXTable.ifName)?.text ?? descr ?? "if\(index)"
             var status = InterfaceStatus(
                 index: index,
@@ -45,7 +52,7 @@ public enum InterfaceDecoder {
                     ?? .unknown,
                 operStatus: row[IFMIB.IfTable.ifOperStatus]?.int.map { InterfaceState(ifMIBValue: Int($0)) }
                     ?? .unknown,
-                speedBps: speed(ifSpeed: row[IFMIB.IfTable.ifSpeed], ifHighSpeed: x(IFMIB.IfXTable.ifHighSpeed)),
+                speedBps: speed(ifSpeed: row[IFMIB.IfTable.ifSpeed], highSpeedMbps: highSpeed),
                 duplex: etherLike[row.index, EtherLikeMIB.dot3StatsDuplexStatus]?.int.flatMap(duplex)
             )
             let hcIn = x(IFMIB.IfXTable.ifHCInOctets).flatMap(counter64)
@@ -64,13 +71,18 @@ public enum InterfaceDecoder {
             status.outDiscards = row[IFMIB.IfTable.ifOutDiscards].flatMap(counter32Value)
             interfaces.append(status)
         }
-        return Result(interfaces: interfaces, counter32: counter32)
+        return Result(interfaces: interfaces, counter32: counter32, problems: problems)
     }
 
-    static func speed(ifSpeed: SNMPValue?, ifHighSpeed: SNMPValue?) -> UInt64? {
+    /// `ifSpeed` in bit/s, or `ifHighSpeed` (already range-checked, in Mbit/s) × 10⁶ when `ifSpeed`
+    /// saturates or is missing. A product that would overflow is no speed.
+    static func speed(ifSpeed: SNMPValue?, highSpeedMbps: Int64?) -> UInt64? {
         let low: UInt64? =
             if case .gauge32(let v) = ifSpeed { UInt64(v) } else { ifSpeed?.int.flatMap { UInt64(exactly: $0) } }
-        let high = ifHighSpeed?.int.flatMap { UInt64(exactly: $0) }.map { $0 * 1_000_000 }
+        let high = highSpeedMbps.flatMap { UInt64(exactly: $0) }.flatMap { mbps -> UInt64? in
+            let (bps, overflow) = mbps.multipliedReportingOverflow(by: 1_000_000)
+            return overflow ? nil : bps
+        }
         if let low, low < UInt64(UInt32.max) { return low }
         return high ?? low
     }

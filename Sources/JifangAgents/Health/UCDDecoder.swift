@@ -1,10 +1,16 @@
 import JifangSNMP
 
 /// Decodes net-snmp's UCD-SNMP-MIB memory and CPU scalars.
+///
+/// UCD-SNMP-MIB types `ssCpuIdle` as `Integer32 (0..100)` and the memory sizes (KiB) as
+/// `Integer32 (0..2147483647)`; a value outside is dropped and recorded in `problems`.
 public enum UCDDecoder {
+    static let section = "UCD-SNMP-MIB"
+
     /// `100 − ssCpuIdle`, or `nil` when not reported.
-    public static func cpuPercent(_ varbinds: [VarBind]) -> Double? {
-        guard let idle = VarBindLookup(varbinds)[UCDSNMPMIB.ssCpuIdle]?.int, (0...100).contains(idle) else {
+    public static func cpuPercent(_ varbinds: [VarBind], problems: inout DecodeProblems) -> Double? {
+        let value = VarBindLookup(varbinds)[UCDSNMPMIB.ssCpuIdle]
+        guard let idle = problems.integer(value, in: DecodeProblems.percent, section, UCDSNMPMIB.ssCpuIdle) else {
             return nil
         }
         return Double(100 - idle)
@@ -13,13 +19,17 @@ public enum UCDDecoder {
     /// Percent of real memory in use, not counting buffers and page cache:
     /// `(memTotalReal − memAvailReal − memBuffer − memCached) / memTotalReal`.
     /// Buffers and cache count as used when the agent does not report them.
-    public static func memoryPercent(_ varbinds: [VarBind]) -> Double? {
+    public static func memoryPercent(_ varbinds: [VarBind], problems: inout DecodeProblems) -> Double? {
         let values = VarBindLookup(varbinds)
-        guard let total = values[UCDSNMPMIB.memTotalReal]?.int, total > 0,
-            let available = values[UCDSNMPMIB.memAvailReal]?.int
+        func kibibytes(_ oid: OID) -> Int64? {
+            problems.integer(values[oid], in: DecodeProblems.nonNegative32, section, oid)
+        }
+        guard let total = kibibytes(UCDSNMPMIB.memTotalReal), total > 0,
+            let available = kibibytes(UCDSNMPMIB.memAvailReal)
         else { return nil }
-        let buffers = values[UCDSNMPMIB.memBuffer]?.int ?? 0
-        let cached = values[UCDSNMPMIB.memCached]?.int ?? 0
+        // Each term lies in 0...2^31-1, so the difference cannot overflow Int64.
+        let buffers = kibibytes(UCDSNMPMIB.memBuffer) ?? 0
+        let cached = kibibytes(UCDSNMPMIB.memCached) ?? 0
         let used = max(0, total - available - buffers - cached)
         return Double(used) / Double(total) * 100
     }

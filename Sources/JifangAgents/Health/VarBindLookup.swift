@@ -39,6 +39,6 @@ extension SNMPValue {
 
 extension SNMPTable.Row {
     var intIndex: Int? {
-        index.count == 1 ? Int(index[0]) : nil
+        index.count == 1 ? Int(exactly: index[0]) : nil
     }
 }

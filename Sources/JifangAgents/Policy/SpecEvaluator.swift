@@ -95,8 +95,8 @@ public struct SpecEvaluator: Sendable {
 
     static func format(_ number: Double, _ unit: SpecUnit?) -> String {
         let text: String
-        if number.rounded() == number && abs(number) < 1e15 {
-            text = String(Int64(number))
+        if number.rounded() == number && abs(number) < 1e15, let whole = Int64(exactly: number) {
+            text = String(whole)
         } else {
             text = String(format: "%.2f", number)
                 .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)

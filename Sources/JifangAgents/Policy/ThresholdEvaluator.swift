@@ -167,12 +167,15 @@ public struct ThresholdEvaluator: Sendable {
         "the \(severity.rawValue) level of \(number(limit)) \(unit)"
     }
 
+    /// A whole number without decimals, else one decimal; a value past `Int64` (a device may send
+    /// 9.2e18) in exponent form, so formatting never traps.
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int64(value)) : String(format: "%.1f", value)
+        if value.rounded() == value, let whole = Int64(exactly: value) { return String(whole) }
+        return value.isFinite && abs(value) < 1e15 ? String(format: "%.1f", value) : String(format: "%g", value)
     }
 
     static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds)
+        guard let s = Int(exactly: seconds.rounded(.towardZero)) else { return "\(number(seconds)) s" }
         if s < 120 { return "\(s) s" }
         if s < 7200 { return "\(s / 60) min" }
         if s < 172_800 { return "\(s / 3600) h \(s % 3600 / 60) min" }

@@ -20,6 +20,7 @@ public struct DeviceReport: Sendable, Encodable {
         case kind, vendor, model, osVersion, serial, classifiedBy
         case sysName, sysDescr, sysObjectID, uptimeSeconds
         case interfaces, cpuPercent, memoryPercent, storage, sensors, ups, firewall, facts, findings, alerts
+        case decodeProblems
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,6 +54,8 @@ public struct DeviceReport: Sendable, Encodable {
         try c.encode(h.facts, forKey: .facts)
         try c.encode(h.findings.map(FindingReport.init), forKey: .findings)
         try c.encode(openAlerts.map(AlertReport.init), forKey: .alerts)
+        // Values the device sent outside their MIB's range, left out of the fields above.
+        try c.encode(h.decodeProblems ?? [], forKey: .decodeProblems)
     }
 }
 

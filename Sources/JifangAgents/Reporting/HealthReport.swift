@@ -42,6 +42,7 @@ public struct HealthReport: Sendable {
         let h = report.health
         var lines = ["== \(h.device.name) (\(h.identity.kind.rawValue))" + (h.device.location.map { " · \($0)" } ?? "")]
         if let error = h.error { lines.append("   ! \(error)") }
+        for problem in h.decodeProblems ?? [] { lines.append("   ! dropped: \(problem)") }
         if let descr = h.system.sysDescr { lines.append("   \(descr.split(whereSeparator: \.isNewline).first ?? "")") }
         if let ups = h.ups {
             let parts = [
@@ -87,11 +88,13 @@ public struct HealthReport: Sendable {
         if !report.openAlerts.isEmpty { parts.append("\(report.openAlerts.count) alert(s)") }
         if fails > 0 { parts.append("\(fails) spec fail") }
         if unknown > 0 { parts.append("\(unknown) unknown") }
+        if let dropped = h.decodeProblems, !dropped.isEmpty { parts.append("\(dropped.count) value(s) dropped") }
         return parts.isEmpty ? "ok" : parts.joined(separator: ", ")
     }
 
     static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds)
+        // Uptime comes from the device (and from stored polls); a value past Int is no duration.
+        guard let s = Int(exactly: seconds.rounded(.towardZero)) else { return "?" }
         let days = s / 86_400
         let hours = (s % 86_400) / 3_600
         let minutes = (s % 3_600) / 60

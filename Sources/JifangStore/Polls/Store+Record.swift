@@ -150,7 +150,8 @@ extension Store {
     }
 
     static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds)
+        // Uptime comes from the device; a value past Int (or not finite) is no duration.
+        guard let total = Int(exactly: seconds.rounded(.towardZero)) else { return "an unknown time" }
         let (days, hours, minutes) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60)
         return days > 0 ? "\(days)d \(hours)h" : hours > 0 ? "\(hours)h \(minutes)m" : "\(minutes)m \(total % 60)s"
     }

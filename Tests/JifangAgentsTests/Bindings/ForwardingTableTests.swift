@@ -64,3 +64,33 @@ struct ForwardingTableTests {
         #expect(qbridge.ifNames.isEmpty, "a switch without ifName leaves names empty")
     }
 }
+
+/// Values no switch should send but a broken or hostile one can: each row is dropped with a reason.
+@Suite(.serialized)
+struct ForwardingTableHostileValuesTests {
+    typealias F = SwitchFixture
+
+    @Test func outOfRangePortsAndIfIndexesAreDroppedWithAReason() async throws {
+        let fixture = try await SwitchFixture.start([
+            "fwd-hostile": [
+                F.bridgePort(1, ifIndex: -7),  // a negative ifIndex
+                F.bridgePort(2, ifIndex: 5),
+                F.fdb("02:00:00:00:00:01") + "|70|1099511627776",  // bridge port 2^40 as Counter64
+                F.fdb("02:00:00:00:00:02") + "|2|2",
+                F.fdb("02:00:00:00:00:03") + "|2|70000",  // past 65535
+                F.fdb("02:00:00:00:00:04") + "|2|1",  // on the port whose ifIndex was dropped
+            ]
+        ])
+        defer { fixture.stop() }
+        let table = try await fixture.table("fwd-hostile")
+        #expect(table.ports == [MACAddress("02:00:00:00:00:02")!: [5]])
+        #expect(table.macsPerPort == [5: 1])
+        let reasons = table.problems.map { "\($0.section) \($0.value): \($0.reason)" }
+        #expect(
+            reasons == [
+                "dot1dBasePortTable -7: outside 1…2147483647",
+                "dot1dTpFdbTable 1099511627776: outside 0…65535",
+                "dot1dTpFdbTable 70000: outside 0…65535",
+            ])
+    }
+}

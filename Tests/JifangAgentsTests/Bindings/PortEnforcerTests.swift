@@ -2,6 +2,8 @@ import Foundation
 import JifangAgents
 import JifangConfig
 import JifangModel
+import JifangSNMP
+import JifangTesting
 import Testing
 
 /// ``PortEnforcer/plan(_:entry:location:at:)``: what the policy says to do, before any SNMP.
@@ -60,5 +62,28 @@ import Testing
             #expect(action.state == .refused)
             #expect(action.reason.contains("12 MACs (more than 4)") && action.reason.hasSuffix(Self.violation.message))
         }
+    }
+}
+
+/// ``PortEnforcer/execute(_:on:)`` and ``PortEnforcer/release(_:on:actor:)`` with an ifIndex no
+/// OID can name: refused before anything is sent.
+@Suite struct PortEnforcerIfIndexTests {
+    @Test func aNegativeIfIndexIsRefusedNotTrapped() async throws {
+        let enforcer = PortEnforcer(policy: PortEnforcerTests.shutdownUnit, store: nil)
+        let location = PortLocation(device: "sw1", ifIndex: -3, ifName: nil, macsOnPort: 1)
+        let action = try #require(
+            enforcer.plan(PortEnforcerTests.violation, entry: PortEnforcerTests.entry, location: location))
+        #expect(action.state == .shutdown)
+        // v2c opens send nothing; the agent need not exist, as nothing may be sent to it.
+        let silent = try UDPResponder(.silent)
+        defer { silent.stop() }
+        let session = try await SNMPSession.open(
+            .testAgent(host: "127.0.0.1", port: silent.port, version: .v2c(community: "private")))
+        await #expect(throws: EnforcementError.self) { try await enforcer.execute(action, on: session) }
+        await #expect(throws: EnforcementError.self) { try await enforcer.release(action, on: session) }
+        #expect(session.statistics.requests == 0)
+        let message = String(describing: EnforcementError.invalidIfIndex(port: "sw1 ifIndex -3", ifIndex: -3))
+        #expect(message.contains("ifIndex -3 is outside 1…2147483647"))
+        await session.close()
     }
 }
