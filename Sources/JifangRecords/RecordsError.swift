@@ -1,3 +1,4 @@
+import JifangModel
 import JifangStore
 
 /// Why an operations-records request was refused; nothing was stored.
@@ -50,6 +51,19 @@ func storing<T>(_ body: () throws -> T) throws(RecordsError) -> T {
 }
 
 extension String {
+    /// The text as ``RecordText`` keeps it (line ends made line feeds), or a refusal naming
+    /// `field` when it holds a control character or is too long; nothing is stored then.
+    func recordText(field: String) throws(RecordsError) -> String {
+        switch RecordText.checked(self) {
+        case .success(let text):
+            return text
+        case .failure(let fault):
+            // The value is shown short and escaped: it is what was refused, and may be anything.
+            let shown = unicodeScalars.prefix(40).map { $0.escaped(asASCII: false) }.joined()
+            throw .invalidField(field: field, value: shown + (unicodeScalars.count > 40 ? "…" : ""), reason: "\(fault)")
+        }
+    }
+
     /// `nil` for empty or blank text, else the text trimmed.
     var nonBlank: String? {
         let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)

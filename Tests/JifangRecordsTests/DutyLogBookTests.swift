@@ -104,3 +104,35 @@ import Testing
         #expect(gaps.map(\.description) == ["2026-11-01", "2026-11-03", "2026-11-04"])
     }
 }
+
+/// ``RecordText``'s rule on the CLI's path (`jifang log add`, `log fault`, `log review`).
+@Suite struct DutyLogBookTextTests {
+    @Test func controlCharactersAndOverlongTextAreRefusedNamingTheFieldAndNothingIsStored() throws {
+        let f = try RecordsFixture()
+        defer { f.remove() }
+        for text in ["a\u{0}b", "ring\u{7}", "del\u{7F}", "esc\u{1B}[31m", String(repeating: "长", count: 8_001)] {
+            #expect {
+                try f.book.add(category: .other, text: text, author: "zhangwei")
+            } throws: { error in
+                guard case .invalidField(let field, _, _) = error as? RecordsError else { return false }
+                return field == "text"
+            }
+        }
+        #expect {
+            try f.book.recordFault(FaultDetails(symptom: "down", cause: "cut\u{0}"), author: "zhangwei")
+        } throws: { error in
+            guard case .invalidField(let field, _, _) = error as? RecordsError else { return false }
+            return field == "cause"
+        }
+        #expect(try f.store.dutyLog().isEmpty)
+    }
+
+    @Test func lineEndsBecomeLineFeedsAndTheChainVerifies() throws {
+        let f = try RecordsFixture()
+        defer { f.remove() }
+        let entry = try f.book.add(category: .other, text: "one\r\ntwo\rthree\n\tfour", author: "zhangwei")
+        #expect(entry.text == "one\ntwo\nthree\n\tfour")
+        #expect(try f.store.dutyLogEntry(id: entry.id)?.text == "one\ntwo\nthree\n\tfour")
+        #expect(try f.book.verify().isIntact)
+    }
+}

@@ -17,6 +17,7 @@ extension DutyLogBook {
         guard from <= to else {
             throw RecordsError.invalidField(field: "to", value: to.description, reason: "is before \(from)")
         }
+        let comment = try comment?.recordText(field: "comment").nonBlank
         let person = try staff.activePerson(
             supervisor, on: day(of: time), role: .supervisor, for: "sign off the duty log")
         let verification = try verify()
@@ -39,7 +40,7 @@ extension DutyLogBook {
         }
         return try storing {
             try store.signDutyLogReview(
-                unit: unit, from: from, to: to, supervisor: person.id, comment: comment?.nonBlank,
+                unit: unit, from: from, to: to, supervisor: person.id, comment: comment,
                 entries: covered.map(\.id), at: time)
         }
     }

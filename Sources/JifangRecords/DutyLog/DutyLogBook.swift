@@ -28,8 +28,8 @@ public struct DutyLogBook: Sendable, StaffCheckedDesk {
     ///   - day: the working day it belongs to; defaults to the day of `time`.
     ///   - unit: the site; defaults to the author's unit.
     ///   - corrects: the entry this one corrects.
-    /// - Throws: ``RecordsError`` when the category is not one people choose, the text is empty,
-    ///   the author is not active staff, or `corrects` names no entry.
+    /// - Throws: ``RecordsError`` when the category is not one people choose, the text is empty
+    ///   or breaks ``RecordText``'s rule, the author is not active staff, or `corrects` names no entry.
     @discardableResult
     public func add(
         category: DutyLogCategory, text: String, author: String, unit: String? = nil, time: Date = Date(),
@@ -42,7 +42,7 @@ public struct DutyLogBook: Sendable, StaffCheckedDesk {
                     "is not a duty-log category (use one of \(DutyLogCategory.manual.map(\.rawValue).joined(separator: ", ")); "
                     + "major faults go through `jifang log fault`)")
         }
-        guard let text = text.nonBlank else {
+        guard let text = try text.recordText(field: "text").nonBlank else {
             throw RecordsError.missingField(field: "text", context: "a duty-log entry")
         }
         let entryDay = day ?? self.day(of: time)
@@ -58,13 +58,14 @@ public struct DutyLogBook: Sendable, StaffCheckedDesk {
     /// follow with ``completeFault(_:with:author:time:)``; until all five are filled the fault is
     /// listed as incomplete and its period cannot be signed off.
     ///
-    /// - Throws: ``RecordsError/missingField(field:context:)`` naming `symptom` when it is empty.
+    /// - Throws: ``RecordsError/missingField(field:context:)`` naming `symptom` when it is empty,
+    ///   ``RecordsError/invalidField(field:value:reason:)`` naming a field that breaks ``RecordText``'s rule.
     @discardableResult
     public func recordFault(
         _ details: FaultDetails, author: String, unit: String? = nil, time: Date = Date(), day: CalendarDay? = nil,
         device: String? = nil
     ) throws -> DutyLogEntry {
-        let details = Self.cleaned(details)
+        let details = try Self.cleaned(details)
         guard details.symptom != nil else {
             throw RecordsError.missingField(field: "symptom", context: "a major-fault record")
         }
@@ -89,7 +90,7 @@ public struct DutyLogBook: Sendable, StaffCheckedDesk {
             throw RecordsError.invalidField(
                 field: "fault", value: String(id), reason: "is a \(target.category.rawValue) entry, not a major fault")
         }
-        let details = Self.cleaned(details)
+        let details = try Self.cleaned(details)
         guard !details.isEmpty else {
             throw RecordsError.missingField(
                 field: FaultDetails.fieldNames.joined(separator: "|"), context: "completing fault \(id)")
@@ -142,10 +143,15 @@ public struct DutyLogBook: Sendable, StaffCheckedDesk {
         return entry
     }
 
-    static func cleaned(_ d: FaultDetails) -> FaultDetails {
-        FaultDetails(
-            symptom: d.symptom?.nonBlank, cause: d.cause?.nonBlank, handling: d.handling?.nonBlank,
-            participants: d.participants?.nonBlank, result: d.result?.nonBlank)
+    /// The five fields checked by ``RecordText`` and trimmed; blank fields become nil.
+    static func cleaned(_ d: FaultDetails) throws(RecordsError) -> FaultDetails {
+        func clean(_ value: String?, _ field: String) throws(RecordsError) -> String? {
+            try value?.recordText(field: field).nonBlank
+        }
+        return FaultDetails(
+            symptom: try clean(d.symptom, "symptom"), cause: try clean(d.cause, "cause"),
+            handling: try clean(d.handling, "handling"), participants: try clean(d.participants, "participants"),
+            result: try clean(d.result, "result"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JifangModel
 
 /// Reading a JSON request body into a typed value, with refusals that name the field at fault.
 enum JSONBody {
@@ -8,8 +9,11 @@ enum JSONBody {
 
     /// Decodes the body of `request` as `type`.
     ///
-    /// - Throws: ``JSONRefusal`` with 415 when the body is not declared `application/json`, and
-    ///   400 naming the field when it does not decode (missing, null, of the wrong type).
+    /// - Throws: ``JSONRefusal`` with 415 when the body is not declared `application/json`, 413
+    ///   when it is larger than ``maximumSize``, and 400 naming the field when it does not decode
+    ///   (missing, null, of the wrong type) or when any string in it breaks ``RecordText``'s rule
+    ///   (a control character other than tab, CR and LF, or more than ``RecordText/maximumLength``
+    ///   characters), so that no API write stores a text cut at a NUL.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
@@ -17,11 +21,49 @@ enum JSONBody {
                 "send the body as JSON with Content-Type: application/json", status: .unsupportedMediaType)
         }
         var request = request
-        let buffer = try await request.collectBody(upTo: maximumSize)
+        let buffer: ByteBuffer
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+            buffer = try await request.collectBody(upTo: maximumSize)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw JSONRefusal("the body is larger than \(maximumSize / 1024) KiB", status: .contentTooLarge)
+        }
+        let data = Data(buffer: buffer)
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw refusal(error)
+        }
+        // The body decoded, so it is valid JSON; every string in it is checked, named by its path.
+        if let tree = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+            let refusal = textRefusal(in: tree, at: "")
+        {
+            throw refusal
+        }
+        return value
+    }
+
+    /// The refusal for the first string in `value` (a parsed JSON tree) that ``RecordText`` refuses.
+    static func textRefusal(in value: Any, at path: String) -> JSONRefusal? {
+        switch value {
+        case let text as String:
+            guard case .failure(let fault) = RecordText.checked(text) else { return nil }
+            let field = path.isEmpty ? "body" : path
+            return JSONRefusal("\(field) \(fault)", field: path.isEmpty ? nil : path)
+        case let array as [Any]:
+            for (index, element) in array.enumerated() {
+                if let refusal = textRefusal(in: element, at: "\(path)[\(index)]") { return refusal }
+            }
+            return nil
+        case let object as [String: Any]:
+            for (key, element) in object.sorted(by: { $0.key < $1.key }) {
+                if let refusal = textRefusal(in: element, at: path.isEmpty ? key : "\(path).\(key)") {
+                    return refusal
+                }
+            }
+            return nil
+        default:
+            return nil
         }
     }
 

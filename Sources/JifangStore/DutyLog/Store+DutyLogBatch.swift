@@ -10,12 +10,13 @@ extension Store {
     /// chain is the same as appending the entries one by one with
     /// ``appendDutyLogEntry(_:recordedAt:)``. All entries are written or none.
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when an entry corrects one
-    ///   the log does not have.
+    ///   the log does not have, or holds a NUL.
     @discardableResult
     public func appendDutyLogEntries(_ drafts: [DutyLogEntry]) throws -> [DutyLogEntry] {
         guard !drafts.isEmpty else { return [] }
         let operation = "add \(drafts.count) entries to the duty log"
         let path = self.path
+        for draft in drafts { try refuseUnstorableText(draft, operation: operation) }
         return try write(operation) { db in
             var written: [DutyLogEntry] = []
             written.reserveCapacity(drafts.count)

@@ -6,7 +6,8 @@ extension Store {
     /// Records a supervisor's sign-off of `entries` (the ids the supervisor saw) and writes a
     /// `review` entry into the log, in one transaction.
     ///
-    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when an id is not in the log.
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when an id is not in the log,
+    ///   or the comment, supervisor or unit holds a NUL, which the store cannot keep.
     @discardableResult
     public func signDutyLogReview(
         unit: String?, from: CalendarDay, to: CalendarDay, supervisor: String, comment: String?, entries: [Int64],
@@ -14,6 +15,12 @@ extension Store {
     ) throws -> DutyLogReview {
         let operation = "sign off the duty log"
         let path = self.path
+        for (field, value) in [("unit", unit), ("supervisor", supervisor), ("comment", comment)]
+        where value?.unicodeScalars.contains("\u{0}") ?? false {
+            throw StoreError.invalidArgument(
+                path: path, operation: operation,
+                reason: "\(field) holds a NUL character (U+0000), which the store cannot keep; nothing was written")
+        }
         return try write(operation) { db in
             var hashes: [String] = []
             for id in entries.sorted() {

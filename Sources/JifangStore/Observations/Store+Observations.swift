@@ -126,11 +126,13 @@ extension Store {
 }
 
 extension Date {
-    /// Milliseconds, with `distantPast`/`distantFuture` kept inside Int64.
+    /// Milliseconds, with `distantPast`/`distantFuture` and any farther time kept inside Int64.
+    ///
+    /// A date made from arithmetic on a query (`now - hours * 3600` with `hours` NaN) may be NaN;
+    /// it has no place in time, and is taken as the epoch rather than trapping in `Int64(_:)`.
     var clampedMillis: Int64 {
         let millis = (timeIntervalSince1970 * 1000).rounded()
-        if millis <= -9.2e18 { return Int64.min }
-        if millis >= 9.2e18 { return Int64.max }
-        return Int64(millis)
+        guard !millis.isNaN else { return 0 }
+        return Int64(exactly: millis) ?? (millis < 0 ? Int64.min : Int64.max)
     }
 }
