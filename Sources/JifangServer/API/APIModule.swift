@@ -29,8 +29,9 @@ public struct APIModule: WebModule {
                     openAlerts: try data.store.alerts(openOnly: true, device: name).map(APIAlert.init)))
         }
         routes.get("/api/v1/alerts", .viewMonitoring) { request, _ in
-            let all = request.uri.queryParameters.get("all") == "true"
-            let device = request.uri.queryParameters.get("device")
+            let query = Query(request)
+            let all = try query.flag("all")
+            let device = try query.text("device")
             return try Responses.json(try data.store.alerts(openOnly: !all, device: device).map(APIAlert.init))
         }
         routes.get("/api/v1/findings", .viewMonitoring) { _, _ in
@@ -42,37 +43,30 @@ public struct APIModule: WebModule {
             try observations(request, context)
         }
         routes.get("/api/v1/audit", .viewAuditTrail) { request, _ in
-            let limit = request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 200
-            return try Responses.json(try data.store.auditTrail(limit: min(max(limit, 1), 10_000)))
+            let limit = try Query(request).int("limit", default: 200, in: 1...10_000)
+            return try Responses.json(try data.store.auditTrail(limit: limit))
         }
     }
 
     private func observations(_ request: Request, _ context: WebContext) throws -> Response {
-        let query = request.uri.queryParameters
+        let query = Query(request)
         guard let name = context.parameters.get("name"), try data.store.device(named: name) != nil else {
             return Responses.jsonError("there is no device of that name", status: .notFound)
         }
-        guard let metric = query.get("metric"), !metric.isEmpty else {
-            return Responses.jsonError("give ?metric=, e.g. cpu.percent or if.inBps", status: .badRequest)
+        guard let metric = try query.text("metric"), !metric.isEmpty else {
+            return JSONRefusal("give ?metric=, e.g. cpu.percent or if.inBps", field: "metric").response
         }
-        let formatter = ISO8601DateFormatter()
-        func date(_ key: String) -> Date?? {
-            guard let text = query.get(key) else { return .some(nil) }
-            return formatter.date(from: text).map { .some($0) } ?? nil
-        }
-        guard let from = date("from"), let to = date("to") else {
-            return Responses.jsonError("from and to are ISO 8601 times, e.g. 2025-06-01T00:00:00Z", status: .badRequest)
-        }
-        let instance = query.get("instance")
-        let end = to ?? Date()
-        let start = from ?? end.addingTimeInterval(-86_400)
-        switch query.get("resolution") ?? "raw" {
+        let instance = try query.text("instance")
+        let end = try query.time("to") ?? Date()
+        let start = try query.time("from") ?? end.addingTimeInterval(-86_400)
+        let resolutions = ["raw", Resolution.hourly.rawValue, Resolution.daily.rawValue]
+        switch try query.choice("resolution", among: resolutions) ?? "raw" {
         case "raw":
             return try Responses.json(
                 try data.store.observations(device: name, metric: metric, instance: instance, from: start, to: end))
         case let text:
             guard let resolution = Resolution(rawValue: text) else {
-                return Responses.jsonError("resolution is raw, hourly or daily", status: .badRequest)
+                return QueryRefusal("resolution", text, mustBe: resolutions.joined(separator: ", ")).json.response
             }
             return try Responses.json(
                 try data.store.rollups(

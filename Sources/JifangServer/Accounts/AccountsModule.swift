@@ -56,19 +56,19 @@ public struct AccountsModule: WebModule {
 
     private func loginPage(
         _ request: Request, _ context: WebContext, error: Phrase? = nil, username: String = "",
-        status: HTTPResponse.Status = .ok
+        fieldErrors: [String: Phrase] = [:], status: HTTPResponse.Status = .ok
     ) -> Response {
         let t = context.localizer(request)
         // Double-submit token: the form and an HttpOnly SameSite=Strict cookie must carry the same value.
         let token = RandomToken.make()
-        let next = request.uri.queryParameters.get("next") ?? "/"
+        let next = Query(request).localPath("next") ?? "/"
         let message: HTML = error.map { "<p class=\"notice error\" role=\"alert\">\(t($0))</p>" } ?? ""
         let content: HTML = """
             <h1>\(t(.signIn))</h1>\(message)
             <form method="post" action="/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")" class="stack" id="login">
             <input type="hidden" name="csrf" value="\(token)">
-            \(field("username", label: t(.username), value: username, error: nil, extra: " autocomplete=\"username\" required"))
-            \(field("password", label: t(.password), type: "password", error: nil, extra: " autocomplete=\"current-password\" required"))
+            \(field("username", label: t(.username), value: username, error: fieldErrors["username"].map { t($0) }, extra: " autocomplete=\"username\" required"))
+            \(field("password", label: t(.password), type: "password", error: fieldErrors["password"].map { t($0) }, extra: " autocomplete=\"current-password\" required"))
             <button type="submit">\(t(.signIn))</button></form>
             <p class="muted"><a href="/login?lang=en">English</a> · <a href="/login?lang=zh">中文</a></p>
             """
@@ -77,29 +77,43 @@ public struct AccountsModule: WebModule {
         return response
     }
 
+    /// Signs in, within the limits of ``LoginThrottle``; fields longer than ``SignInRules`` allows
+    /// are refused first, uncounted and unaudited, so no request writes more than a bounded name
+    /// to the audit trail.
     private func signIn(_ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
         let username = form["username"].trimmingCharacters(in: .whitespaces).lowercased()
         let address = context.remoteAddress
-        guard throttle.allows(username: username, address: address) else {
+        let tooLong = SignInRules.refusals(username: username, password: form["password"])
+        guard tooLong.isEmpty else {
+            return loginPage(
+                request, context, error: .fixFields,
+                username: String(username.unicodeScalars.prefix(SignInRules.maximumUsernameLength)),
+                fieldErrors: tooLong, status: .badRequest)
+        }
+        let reservation: LoginThrottle.Reservation
+        switch throttle.reserve(username: username, address: address) {
+        case .success(let reserved):
+            reservation = reserved
+        case .failure(let refusal):
+            let scope = refusal == .address ? "from this address" : "for this account"
             try accounts.store.appendAudit(
                 actor: Store.Actor(username, origin: address), action: "login.throttled", subject: username,
-                detail: "sign-in refused: too many failures")
+                detail: "sign-in refused: too many failures \(scope)")
             return loginPage(request, context, error: .throttled, username: username, status: .tooManyRequests)
         }
         guard let account = try accounts.authenticate(username: username, password: form["password"]) else {
-            throttle.recordFailure(username: username, address: address)
+            // The reservation stays: it was this failure, counted before the password was verified.
             try accounts.store.appendAudit(
                 actor: Store.Actor(username, origin: address), action: "login.failed", subject: username,
                 detail: "wrong username or password")
             return loginPage(request, context, error: .badSignIn, username: username, status: .unauthorized)
         }
-        throttle.recordSuccess(username: username)
+        throttle.succeeded(reservation)
         try accounts.store.appendAudit(
             actor: Store.Actor(username, origin: address), action: "login", subject: username, detail: "signed in")
         let session = sessions.create(for: account)
-        let next = request.uri.queryParameters.get("next") ?? "/"
-        // Only local paths: an open redirect would let a link send people elsewhere after signing in.
-        let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
+        // Only same-origin paths: an open redirect would let a link send people elsewhere after signing in.
+        let target = Query(request).localPath("next") ?? "/"
         var response = Responses.redirect(accounts.passwordExpired(account) ? "/account?expired=1" : target)
         response.setCookie(SessionCookie.session(session.id, secure: secureCookies))
         response.setCookie(SessionCookie.expired(SessionCookie.csrfName))
@@ -115,10 +129,11 @@ public struct AccountsModule: WebModule {
         let t = context.localizer(request)
         guard let account = context.account else { return Responses.redirect("/login") }
         var notices: [HTML] = []
-        if request.uri.queryParameters.get("expired") == "1" || accounts.passwordExpired(account) {
+        let query = Query(request)
+        if query.preference("expired", among: ["1"]) != nil || accounts.passwordExpired(account) {
             notices.append("<p class=\"notice error\">\(t(.passwordExpired))</p>")
         }
-        if request.uri.queryParameters.get("saved") == "1" { notices.append("<p class=\"notice\">\(t(.saved))</p>") }
+        if query.preference("saved", among: ["1"]) != nil { notices.append("<p class=\"notice\">\(t(.saved))</p>") }
         if !errors.isEmpty { notices.append("<p class=\"notice error\" role=\"alert\">\(t(.fixFields))</p>") }
         let changed = Format.timestamp(account.passwordChangedAt)
         let content: HTML = """
@@ -178,7 +193,8 @@ public struct AccountsModule: WebModule {
         // Refusals of a row's form name no field of the new-account form, so they are listed here.
         let rowFields = ["staffID", "role"] + (form["displayName"].isEmpty ? ["username"] : [])
         let rowErrors: [HTML] = rowFields.compactMap { errors.message($0, t.language) }.map { "<br>\($0)" }
-        let done = request.uri.queryParameters.get("created") ?? request.uri.queryParameters.get("changed")
+        let query = Query(request)
+        let done = try query.text("created") ?? query.text("changed")
         let notice: HTML =
             errors.isEmpty
             ? (done.map { "<p class=\"notice\">\(t(.saved)) \($0)</p>" } ?? "")

@@ -12,7 +12,7 @@ extension AssetsModule {
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = context.localizer(request)
-        let filter = request.uri.queryParameters.get("state").flatMap { AssetState(term: $0) }
+        let filter = try Query(request).parsed("state", mustBe: Self.stateForm, AssetState.init(term:))
         let assets = try registry.assets(state: filter)
         let schedule = Dictionary(
             try registry.powerOnSchedule(on: clock.today).map { ($0.asset, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,7 +41,7 @@ extension AssetsModule {
         }
         let content: HTML = """
             <h1>\(t(.assetRegister))</h1>
-            \(request.uri.queryParameters.get("saved").map { "<p class=\"notice\" role=\"status\">\(t(.saved)) \($0)</p>" } ?? HTML(""))
+            \(try Query(request).text("saved").map { "<p class=\"notice\" role=\"status\">\(t(.saved)) \($0)</p>" } ?? HTML(""))
             <p class="tabs">\(tabs)</p>
             <section class="card wide"><table id="assets"><tr><th>\(t(Phrase("Tag", "资产编号")))</th><th>\(t(Phrase("Name", "名称")))</th>
             <th>\(t(Phrase("Kind", "类型")))</th><th>\(t(Phrase("State", "状态")))</th><th>\(t(Phrase("Location", "位置")))</th>
@@ -97,7 +97,7 @@ extension AssetsModule {
         }
         let content: HTML = """
             <h1>\(asset.tag) · \(asset.name)</h1>
-            \(request.uri.queryParameters.get("saved") != nil ? HTML("<p class=\"notice\" role=\"status\">\(t(.saved))</p>") : "")
+            \(try Query(request).text("saved") != nil ? HTML("<p class=\"notice\" role=\"status\">\(t(.saved))</p>") : "")
             <p id="asset-state">\(Self.stateName(asset.state, t)) \(t(Phrase("since", "自"))) \(asset.stateSince?.description ?? "—") ·
             \(asset.kind.rawValue) · \(asset.vendor) \(asset.model) \(asset.serial) · \(asset.location) · \(t(Phrase("Responsible", "责任人"))): \(asset.responsible ?? "—")</p>
             <div class="grid">\(forms)</div>

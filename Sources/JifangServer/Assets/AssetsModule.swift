@@ -18,6 +18,9 @@ public struct AssetsModule: WebModule, RecordsWebModule {
         parts = RecordsModuleParts(store: store, policy: policy, layout: layout)
     }
 
+    /// What `?state=` must be.
+    static let stateForm = "an asset state (\(AssetState.allCases.map(\.rawValue).joined(separator: ", ")))"
+
     public var navigation: [NavigationItem] {
         [NavigationItem(.assetRegister, path: "/assets", permission: .viewRecords)]
     }
@@ -36,7 +39,7 @@ public struct AssetsModule: WebModule, RecordsWebModule {
             }
         }
         routes.get("/api/v1/assets", .viewRecords) { request, _ in
-            let state = request.uri.queryParameters.get("state").flatMap { AssetState(term: $0) }
+            let state = try Query(request).parsed("state", mustBe: AssetsModule.stateForm, AssetState.init(term:))
             return try Responses.json(
                 APIAssets(
                     assets: try registry.assets(state: state),

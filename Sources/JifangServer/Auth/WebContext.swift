@@ -19,7 +19,9 @@ public struct WebContext: RequestContext {
     /// The reader's language: the account's, else `?lang=`, else English.
     public func localizer(_ request: Request) -> Localizer {
         if let account { return Localizer(account.language) }
-        if let lang = request.uri.queryParameters.get("lang"), let language = UILanguage(rawValue: lang) {
+        if let lang = Query(request).preference("lang", among: UILanguage.allCases.map(\.rawValue)),
+            let language = UILanguage(rawValue: lang)
+        {
             return Localizer(language)
         }
         let accept = request.headers[.acceptLanguage] ?? ""

@@ -72,9 +72,10 @@ public struct BackupsModule: WebModule {
             return layout.page(record.target, content: content, request: request, context: context)
         }
         routes.get("/api/v1/backups", .viewMonitoring) { request, _ in
-            let query = request.uri.queryParameters
+            let query = Query(request)
             return try Responses.json(
-                try store.backups(target: query.get("target"), kind: query.get("kind").flatMap(BackupKind.init)))
+                try store.backups(target: try query.text("target"), kind: try query.choice("kind", as: BackupKind.self))
+            )
         }
         routes.get("/api/v1/backups/due", .viewMonitoring) { _, _ in try Responses.json(try agent().dueItems()) }
     }

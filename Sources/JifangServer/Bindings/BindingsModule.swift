@@ -46,14 +46,14 @@ public struct BindingsModule: WebModule {
         }
         routes.get("/api/v1/bindings", .viewMonitoring) { _, _ in try Responses.json(try store.bindings()) }
         routes.get("/api/v1/arp-events", .viewMonitoring) { request, _ in
-            let query = request.uri.queryParameters
-            let hours = query.get("hours").flatMap(Double.init) ?? 24
-            let limit = query.get("limit").flatMap(Int.init) ?? 1000
+            let query = Query(request)
+            let hours = try query.double("hours", default: 24, in: Self.hours)
+            let limit = try query.int("limit", default: 1000, in: 1...10_000)
             return try Responses.json(
-                try store.arpEvents(since: Date().addingTimeInterval(-hours * 3600), limit: min(max(limit, 1), 10_000)))
+                try store.arpEvents(since: Date().addingTimeInterval(-hours * 3600), limit: limit))
         }
         routes.get("/api/v1/port-actions", .viewMonitoring) { request, _ in
-            let active = request.uri.queryParameters.get("active") == "true"
+            let active = try Query(request).flag("active")
             return try Responses.json(try store.portActions(activeOnly: active))
         }
     }
@@ -79,14 +79,18 @@ public struct BindingsModule: WebModule {
         Store.Actor(context.account?.username ?? "anonymous", origin: context.remoteAddress)
     }
 
+    /// How far back `?hours=` may reach: ten years.
+    static let hours: ClosedRange<Double> = 0...87_600
+
     private func page(
         _ request: Request, _ context: WebContext, form: Form = Form(), errors: [String: Phrase] = [:],
         notice: HTML = "", status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = context.localizer(request)
-        let hours = request.uri.queryParameters.get("hours").flatMap(Double.init) ?? 24 * 7
+        let query = Query(request)
+        let hours = try query.double("hours", default: 24 * 7, in: Self.hours)
         var notice = notice
-        if notice.text.isEmpty, request.uri.queryParameters.get("done") != nil {
+        if notice.text.isEmpty, try query.text("done") != nil {
             notice = "<p class=\"notice\">\(t(.saved))</p>"
         }
         let content = try BindingsPage(
@@ -167,8 +171,10 @@ extension BindingsModule {
                 "ARP watcher events with the switch and port where the MAC was found, oldest first",
                 ["type": "array", "items": Self.eventSchema],
                 parameters: [
-                    OpenAPIDocument.parameter("hours", in: "query", "Events of the last this many hours (default 24)"),
-                    OpenAPIDocument.parameter("limit", in: "query", "At most this many events (default 1000)"),
+                    OpenAPIDocument.parameter(
+                        "hours", in: "query", "Events of the last this many hours, 0 to 87600 (default 24)"),
+                    OpenAPIDocument.parameter(
+                        "limit", in: "query", "At most this many events, 1 to 10000 (default 1000)"),
                 ]),
             "/api/v1/port-actions": OpenAPIDocument.get(
                 "Port shutdowns, dry runs and refusals, newest first", ["type": "array", "items": ["type": "object"]],

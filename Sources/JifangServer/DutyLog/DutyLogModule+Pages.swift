@@ -19,7 +19,7 @@ extension DutyLogModule {
         _ request: Request, _ context: WebContext, forms: Forms = Forms(), status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = context.localizer(request)
-        let (from, to) = range(request)
+        let (from, to) = try range(request)
         let entries = try book.entries(from: from, to: to)
         let verification = try book.verify()
         let names = try staff.names()
@@ -36,7 +36,7 @@ extension DutyLogModule {
             ? "<p class=\"notice\" id=\"chain-status\">\(t(Phrase("Hash chain intact", "哈希链完整"))): \(verification.entries) \(t(Phrase("entries", "条")))</p>"
             : "<div class=\"notice error\" id=\"chain-status\"><p>\(t(Phrase("The hash chain does not verify", "哈希链校验失败"))):</p><ul>\(verification.problems.map { problem -> HTML in "<li>\(problem.message)</li>" })</ul></div>"
         let saved: HTML =
-            request.uri.queryParameters.get("saved").map {
+            try Query(request).text("saved").map {
                 "<p class=\"notice\" role=\"status\">\(t(.saved)) #\($0)</p>"
             } ?? ""
         let writer = context.account.map { Permission.writeDutyLog.isGranted(to: $0.role) } ?? false

@@ -33,7 +33,7 @@ extension DutyLogModule {
         let t = context.localizer(request)
         let title = t(Phrase("Duty-log review", "工作日志审阅"))
         var notices: [HTML] = [errors.notice(t)]
-        if let signed = request.uri.queryParameters.get("signed") {
+        if let signed = try Query(request).text("signed") {
             notices.append(
                 "<p class=\"notice\" role=\"status\">\(t(Phrase("Signed off: review", "已签署审阅"))) #\(signed)</p>")
         }

@@ -32,7 +32,7 @@ public struct DutyLogModule: WebModule, RecordsWebModule {
             try recordFault(request, context, form)
         }
         routes.get("/duty-log/complete", .writeDutyLog) { request, context in
-            let id = request.uri.queryParameters.get("fault").flatMap { Int64($0) } ?? 0
+            let id = try Query(request).id("fault") ?? 0
             return try completionPage(request, context, fault: id, form: Form(), errors: RecordFormErrors())
         }
         routes.post("/duty-log/complete", .writeDutyLog) { request, context, form in
@@ -46,7 +46,7 @@ public struct DutyLogModule: WebModule, RecordsWebModule {
         }
         registerAPIWrites(on: routes)
         routes.get("/api/v1/duty-log", .viewRecords) { request, _ in
-            let (from, to) = range(request)
+            let (from, to) = try range(request)
             let verification = try book.verify()
             return try Responses.json(
                 APIDutyLog(
@@ -58,10 +58,10 @@ public struct DutyLogModule: WebModule, RecordsWebModule {
     }
 
     /// The days `?from=`…`?to=`, by default the last 7 days and today.
-    func range(_ request: Request) -> (from: CalendarDay, to: CalendarDay) {
-        let query = request.uri.queryParameters
-        let to = query.get("to").flatMap { CalendarDay($0) } ?? clock.today
-        let from = query.get("from").flatMap { CalendarDay($0) } ?? to.adding(days: -7)
+    func range(_ request: Request) throws(QueryRefusal) -> (from: CalendarDay, to: CalendarDay) {
+        let query = Query(request)
+        let to = try query.day("to") ?? clock.today
+        let from = try query.day("from") ?? to.adding(days: -7)
         return from <= to ? (from, to) : (to, from)
     }
 

@@ -64,8 +64,9 @@ public struct EvaluationModule: WebModule {
             return layout.page(result.rule, content: content, request: request, context: context)
         }
         routes.get("/api/v1/evaluations", .viewEvaluations) { request, _ in
-            let query = request.uri.queryParameters
-            return try Responses.json(try store.evaluationRecords(period: query.get("period"), unit: query.get("unit")))
+            let query = Query(request)
+            return try Responses.json(
+                try store.evaluationRecords(period: try query.text("period"), unit: try query.text("unit")))
         }
         routes.get("/api/v1/evaluations/{id}", .viewEvaluations) { _, context in
             guard let id = context.parameters.get("id").flatMap(Int64.init),

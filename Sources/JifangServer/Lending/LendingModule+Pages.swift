@@ -40,7 +40,7 @@ extension LendingModule {
         let title = t(.lendingDesk)
         let content: HTML = """
             <h1>\(title)</h1>
-            \(request.uri.queryParameters.get("saved") != nil ? HTML("<p class=\"notice\" role=\"status\">\(t(.saved))</p>") : "")
+            \(try Query(request).text("saved") != nil ? HTML("<p class=\"notice\" role=\"status\">\(t(.saved))</p>") : "")
             <p class="muted">\(t(Phrase("Only staff of the system may borrow; nothing is lent outside. A loan lasts at most one month and is renewed when it cannot be returned in time (Art. 146).", "仅限本系统工作人员借阅，不得外借；借期最长一个月，不能按期归还的须办理续借（第146条）。")))</p>
             \(forms)
             <section class="card wide"><h2>\(t(Phrase("Open loans", "借出中")))</h2><table id="loans"><tr><th>\(t(Phrase("Document", "资料")))</th>

@@ -34,7 +34,7 @@ public struct LendingModule: WebModule, RecordsWebModule {
         }
         registerAPIWrites(on: routes)
         routes.get("/api/v1/loans", .viewRecords) { request, _ in
-            let all = request.uri.queryParameters.get("all") == "true"
+            let all = try Query(request).flag("all")
             return try Responses.json(
                 APILoans(loans: try desk.loans(openOnly: !all), overdue: try desk.overdue(on: clock.today).map(\.id)))
         }

@@ -136,7 +136,7 @@ public struct MonitoringModule: WebModule {
 
     private func alertsPage(_ request: Request, _ context: WebContext) throws -> Response {
         let t = context.localizer(request)
-        let all = request.uri.queryParameters.get("all") == "1"
+        let all = try Query(request).flag("all")
         let alerts = try data.store.alerts(openOnly: !all).sorted { $0.openedAt > $1.openedAt }
         let rows: [HTML] = alerts.prefix(500).map { alert in
             """
@@ -161,7 +161,7 @@ public struct MonitoringModule: WebModule {
         guard let name = context.parameters.get("name"), let device = try data.store.device(named: name) else {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
-        let range = ChartRange(rawValue: request.uri.queryParameters.get("range") ?? "") ?? .day
+        let range = try Query(request).choice("range", default: ChartRange.day)
         let now = Date()
         let health = try data.store.latestHealth(device: name)
         let findings = try data.store.findings(device: name)

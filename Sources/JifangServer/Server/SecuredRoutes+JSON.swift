@@ -52,6 +52,8 @@ extension SecuredRoutes {
                 return try Responses.json(write.body, status: write.status)
             } catch let refusal as JSONRefusal {
                 return refusal.response
+            } catch let refusal as QueryRefusal {
+                return refusal.json.response
             }
         }
     }

@@ -40,7 +40,11 @@ public final class SecuredRoutes {
         let layout = layout, accounts = accounts
         router.get(RouterPath(path)) { request, context in
             if let refusal = Self.refusal(request, context, permission, layout, accounts) { return refusal }
-            return try await handler(request, context)
+            do {
+                return try await handler(request, context)
+            } catch let refusal as QueryRefusal {
+                return Self.answer(refusal, request, context, layout)
+            }
         }
     }
 
@@ -55,8 +59,21 @@ public final class SecuredRoutes {
             guard let expected, !expected.isEmpty, ConstantTime.equal(form["csrf"], expected) else {
                 return layout.message(.formExpired, status: .forbidden, request: request, context: context)
             }
-            return try await handler(request, context, form)
+            do {
+                return try await handler(request, context, form)
+            } catch let refusal as QueryRefusal {
+                return Self.answer(refusal, request, context, layout)
+            }
         }
+    }
+
+    /// The answer to a query parameter out of its range: the API's JSON refusal with 400 under
+    /// /api/, else a 400 page saying what the parameter must be.
+    static func answer(_ refusal: QueryRefusal, _ request: Request, _ context: WebContext, _ layout: Layout)
+        -> Response
+    {
+        if isMachinePath(request.uri.path) { return refusal.json.response }
+        return layout.message(refusal.phrase, status: .badRequest, request: request, context: context)
     }
 
     static func refusal(
