@@ -48,14 +48,13 @@ struct AgentCommand: AsyncParsableCommand {
     }
 
     /// The backups file: `--backups`, else `backups.yaml` in the inventory file's folder.
-    var backupsPath: String {
-        backups
-            ?? ((config.inventory as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("backups.yaml")
+    func backupsPath() throws(PathSearchError) -> String {
+        DefaultPaths.current.backups(flag: backups, inventory: try config.inventory)
     }
 
     /// The backup agent for configuration backups after each cycle, or `nil` when they are off.
     func backupAgent(devices: [Device], store: Store) throws -> BackupAgent? {
+        let backupsPath = try backupsPath()
         let exists = FileManager.default.fileExists(atPath: backupsPath)
         guard configBackups ?? exists else { return nil }
         guard exists else {
@@ -63,7 +62,7 @@ struct AgentCommand: AsyncParsableCommand {
                 "--config-backups needs a backups file, and \(backupsPath) does not exist; name one with --backups.")
         }
         let inventory = try BackupInventory.load(path: backupsPath, devices: Set(devices.map(\.name)))
-        let policy = try BackupPolicy.load(path: "\(config.policies)/backups.yaml")
+        let policy = try BackupPolicy.load(path: try config.policyOptions.file("backups.yaml"))
         return BackupAgent(inventory: inventory, policy: policy, store: store, devices: devices)
     }
 
@@ -72,6 +71,7 @@ struct AgentCommand: AsyncParsableCommand {
         let store = try Store(path: storeOptions.path)
         try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices)
         let backupAgent = try backupAgent(devices: loaded.inventory.devices, store: store)
+        let backupsPath = try backupsPath()
         let scheduler = AgentScheduler(
             cycle: PollCycle(poller: DevicePoller(policies: loaded.policies), store: store, concurrency: concurrency),
             devices: loaded.inventory.devices, store: store, retention: loaded.policies.retention,

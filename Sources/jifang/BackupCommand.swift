@@ -22,8 +22,8 @@ struct BackupCommand: AsyncParsableCommand {
 
 /// Options every backup subcommand shares.
 struct BackupOptions: ParsableArguments {
-    @Option(name: .long, help: "The backup targets file (YAML).")
-    var backups: String = "Inventory/backups.yaml"
+    @Option(name: .long, help: "The backup targets file (YAML; default: backups.yaml beside the inventory).")
+    var backups: String?
 
     @OptionGroup var config: ConfigOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -42,7 +42,8 @@ struct BackupOptions: ParsableArguments {
             clock = { fixed }
         }
         return try BackupAgent.load(
-            backups: backups, inventory: config.inventory, policies: config.policies,
+            backups: DefaultPaths.current.backups(flag: backups, inventory: try config.inventory),
+            inventory: try config.inventory, policies: try config.policies,
             store: try Store(path: storeOptions.path), now: clock)
     }
 }

@@ -37,7 +37,7 @@ struct BindingsImportCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let path = file ?? config.inventory
+        let path = try file ?? config.inventory
         let entries = file != nil ? try BindingTable.load(path: path).entries : try Inventory.load(path: path).bindings
         let store = try Store(path: storeOptions.path)
         let result = try store.importBindings(
@@ -218,8 +218,8 @@ struct BindingsReleaseCommand: AsyncParsableCommand {
                 return action
             }
         guard !chosen.isEmpty else { return print("No port shutdowns in force.") }
-        let inventory = try Inventory.load(path: config.inventory)
-        let policy = try BindingPolicy.load(directory: config.policies)
+        let inventory = try Inventory.load(path: try config.inventory)
+        let policy = try BindingPolicy.load(directory: try config.policies)
         let enforcer = PortEnforcer(policy: policy, store: store)
         for action in chosen {
             let released = try await enforcer.release(action, inventory: inventory, actor: BindingsCommand.actor)

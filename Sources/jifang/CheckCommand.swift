@@ -15,18 +15,20 @@ struct CheckCommand: ParsableCommand {
         var problems: [String] = []
         var summary: [String] = []
         do {
-            let inventory = try Inventory.load(path: config.inventory)
-            summary.append("\(config.inventory): \(inventory.devices.count) devices, \(inventory.units.count) units")
+            let path = try config.inventory
+            let inventory = try Inventory.load(path: path)
+            summary.append("\(path): \(inventory.devices.count) devices, \(inventory.units.count) units")
         } catch {
-            problems.append(error.description)
+            problems.append(String(describing: error))
         }
         do {
-            let policies = try PolicySet.load(directory: config.policies)
+            let directory = try config.policies
+            let policies = try PolicySet.load(directory: directory)
             summary.append(
-                "\(config.policies): \(policies.classification.rules.count) classification rules, "
+                "\(PolicyView.shared.origin(of: directory)): \(policies.classification.rules.count) classification rules, "
                     + "\(policies.specs.clauses.count) spec clauses")
         } catch {
-            problems.append(error.description)
+            problems.append(PolicyView.shared.realPaths(in: String(describing: error)))
         }
         guard problems.isEmpty else {
             FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\n").utf8))

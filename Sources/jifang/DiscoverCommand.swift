@@ -23,8 +23,8 @@ struct DiscoverCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for each address.")
     var timeout: Double = 1
 
-    @Option(name: .long, help: "The directory of policy files (for classification).")
-    var policies: String = "Policies"
+    /// The policies directory: classification.yaml.
+    @OptionGroup var policyOptions: PolicyOptions
 
     @OptionGroup var output: FormatOptions
 
@@ -42,7 +42,7 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let subnet = IPv4Subnet(cidr)!
-        let policySet = try PolicySet.load(directory: policies)
+        let policySet = try PolicySet.load(directory: try policyOptions.directory)
         let discoverer = Discoverer(
             classification: policySet.classification, communities: community.isEmpty ? ["public"] : community,
             port: port,

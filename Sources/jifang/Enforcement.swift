@@ -20,8 +20,8 @@ struct Enforcement {
         async throws -> Enforcement?
     {
         guard locate else { return nil }
-        let inventory = try Inventory.load(path: config.inventory)
-        let policy = try BindingPolicy.load(directory: config.policies)
+        let inventory = try Inventory.load(path: try config.inventory)
+        let policy = try BindingPolicy.load(directory: try config.policies)
         let devices = inventory.devices.filter { [nil, .switch, .router].contains($0.declaredKind) }
         let locator = await RefreshingPortLocator(
             uplinkThreshold: policy.uplinkMACThreshold, refreshInterval: .seconds(policy.forwardingRefreshSeconds)

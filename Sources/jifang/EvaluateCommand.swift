@@ -27,8 +27,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Print only this unit's scorecard.") var unit: String?
     @Option(name: .long, help: "text, json, html, junit or pdf.") var format: EvaluationFormat = .text
     @Option(name: .long, help: "Write the report to this file instead of standard output.") var output: String?
-    @Option(name: .long, help: "The directory of policy files (rules.yaml, calendar.yaml).") var policies: String =
-        "Policies"
+    /// The policies directory: rules.yaml and calendar.yaml.
+    @OptionGroup var policyOptions: PolicyOptions
     @Option(name: .long, help: "Evaluate as of this day (yyyy-MM-dd; default today): records before it are read.")
     var asOf: String?
     @Flag(name: .long, help: "Do not store the evaluation in the history.") var dryRun = false
@@ -40,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         let store = try Store(path: storeOptions.path, create: false)
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
-        var report = try Evaluator(store: store, policiesDirectory: policies).evaluate(
+        var report = try Evaluator(store: store, policiesDirectory: try policyOptions.directory).evaluate(
             period: period, asOf: asOfDay, save: !dryRun, evaluatedBy: ProcessInfo.processInfo.environment["USER"])
         if let unit {
             guard report.scorecards.contains(where: { $0.unit.id == unit }) else {
@@ -79,8 +79,8 @@ struct WaiverCommand: ParsableCommand {
 struct WaiverAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a waiver.")
     @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .long, help: "The directory of policy files (rules.yaml), to check the rule id.")
-    var policies: String = "Policies"
+    /// The policies directory: rules.yaml, to check the rule id.
+    @OptionGroup var policyOptions: PolicyOptions
     @Argument(help: "The rule id, e.g. staff.training.") var rule: String
     @Option(name: .long, help: "The unit it covers (default: every unit).") var unit: String?
     @Option(name: .long, help: "Why the rule cannot be met.") var justification: String
@@ -90,11 +90,11 @@ struct WaiverAdd: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let rules = try ComplianceRuleSet.load(
-            path: (policies as NSString).appendingPathComponent(ComplianceRuleSet.fileName))
+        let rulesPath = try policyOptions.file(ComplianceRuleSet.fileName)
+        let rules = try ComplianceRuleSet.load(path: rulesPath)
         guard rules.rules.contains(where: { $0.id == rule }) else {
             throw ValidationError(
-                "\"\(rule)\" is not a rule of \(policies)/rules.yaml; rules: \(rules.rules.map(\.id).joined(separator: ", "))."
+                "\"\(rule)\" is not a rule of \(rulesPath); rules: \(rules.rules.map(\.id).joined(separator: ", "))."
             )
         }
         let waiver = try Store(path: storeOptions.path).addWaiver(

@@ -40,7 +40,7 @@ struct PollCommand: AsyncParsableCommand {
         if !device.isEmpty {
             let unknown = device.filter { name in !devices.contains { $0.name == name } }
             guard unknown.isEmpty else {
-                throw ValidationError("no device named \(unknown.joined(separator: ", ")) in \(config.inventory).")
+                throw ValidationError("no device named \(unknown.joined(separator: ", ")) in \(try config.inventory).")
             }
             devices = devices.filter { device.contains($0.name) }
         }
@@ -70,7 +70,7 @@ struct LoadedConfiguration {
     var policies: PolicySet
 
     init(_ options: ConfigOptions) throws {
-        inventory = try Inventory.load(path: options.inventory)
-        policies = try PolicySet.load(directory: options.policies)
+        inventory = try Inventory.load(path: try options.inventory)
+        policies = try PolicySet.load(directory: try options.policies)
     }
 }

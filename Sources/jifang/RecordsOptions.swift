@@ -11,13 +11,12 @@ struct RecordsOptions: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(
-        name: .long, help: "The directory of policy files; records.yaml there sets loan days and power-on intervals.")
-    var policies: String = "Policies"
+    /// The policies directory; records.yaml there sets loan days and power-on intervals.
+    @OptionGroup var policyOptions: PolicyOptions
 
     /// The policy file if there is one, else the regulation's defaults.
     func policy() throws -> RecordsPolicy {
-        let path = (policies as NSString).appendingPathComponent(RecordsPolicy.fileName)
+        let path = try policyOptions.file(RecordsPolicy.fileName)
         guard FileManager.default.fileExists(atPath: path) else { return RecordsPolicy() }
         return try RecordsPolicy.load(path: path)
     }

@@ -24,14 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The TCP port to listen on.")
     var port = 8080
 
-    @Option(name: .long, help: "The directory of policy files (accounts, records, bindings, backups, rules).")
-    var policies = "Policies"
+    /// The site inventory (switches for releasing ports, devices for backups) and the policies
+    /// (accounts, records, bindings, backups, rules).
+    @OptionGroup var config: ConfigOptions
 
-    @Option(name: .long, help: "The site inventory (switches for releasing ports, devices for backups).")
-    var inventory = "Inventory/site.yaml"
-
-    @Option(name: .long, help: "The backup targets file (YAML).")
-    var backups = "Inventory/backups.yaml"
+    @Option(name: .long, help: "The backup targets file (YAML; default: backups.yaml beside the inventory).")
+    var backups: String?
 
     @Flag(name: .long, help: "Mark cookies Secure (when an HTTPS proxy sits in front).")
     var secureCookies = false
@@ -43,6 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let policies = try config.policies
+        // The server reads the inventory when a page needs it, so a site without one still serves.
+        let inventory = config.inventoryIfPresent ?? "Inventory/site.yaml"
+        let backups = DefaultPaths.current.backups(flag: backups, inventory: inventory)
         let store = try Store(path: storeOptions.path)
         let policy = try AccountPolicy.load(path: "\(policies)/accounts.yaml")
         if try store.accounts().isEmpty {

@@ -132,8 +132,8 @@ struct WatchCommand: AsyncParsableCommand {
     private func loadEntries(store: Store?) throws -> [BindingEntry] {
         if let bindings { return try BindingTable.load(path: bindings).entries }
         if let store, case let stored = try store.bindings(), !stored.isEmpty { return stored }
-        if FileManager.default.fileExists(atPath: config.inventory) {
-            return try Inventory.load(path: config.inventory).bindings
+        if let inventory = config.inventoryIfPresent, FileManager.default.fileExists(atPath: inventory) {
+            return try Inventory.load(path: inventory).bindings
         }
         return []
     }
