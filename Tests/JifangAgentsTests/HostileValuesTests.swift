@@ -113,7 +113,7 @@ struct HostileValuesTests {
         ]
         let liar = try UDPResponder(
             .reply { bytes in
-                guard let request = SNMPMessage(bytes: bytes) else { return nil }
+                guard let request = BERMessage(bytes: bytes) else { return nil }
                 return request.response(request.varbinds.indices.map { foreign[$0 % foreign.count] }).bytes
             })
         defer { liar.stop() }

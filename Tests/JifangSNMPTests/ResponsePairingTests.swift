@@ -17,7 +17,7 @@ struct ResponsePairingTests {
     static func responder(_ answer: @escaping @Sendable ([OID]) -> [VarBind]) throws -> UDPResponder {
         try UDPResponder(
             .reply { bytes in
-                guard let request = SNMPMessage(bytes: bytes) else { return nil }
+                guard let request = BERMessage(bytes: bytes) else { return nil }
                 return request.response(answer(request.varbinds.map(\.oid))).bytes
             })
     }

@@ -4,8 +4,9 @@ import JifangSNMP
 /// answer a real client's request with a well-formed response of its own choosing.
 ///
 /// Written by hand rather than through net-snmp so a test can send what no agent library would
-/// (answers for OIDs that were not asked). Only the types tests need are encoded.
-public struct SNMPMessage: Sendable, Hashable {
+/// (answers for OIDs that were not asked). Only the types tests need are encoded. JifangSNMP's
+/// `SNMPMessage` is the production decoder; this is the test's independent writer.
+public struct BERMessage: Sendable, Hashable {
     /// 0 for v1, 1 for v2c.
     public var version: Int64
     public var community: [UInt8]
@@ -49,8 +50,8 @@ public struct SNMPMessage: Sendable, Hashable {
     }
 
     /// The response to this request carrying `varbinds` instead of what was asked.
-    public func response(_ varbinds: [VarBind]) -> SNMPMessage {
-        SNMPMessage(version: version, community: community, pduType: 0xA2, requestID: requestID, varbinds: varbinds)
+    public func response(_ varbinds: [VarBind]) -> BERMessage {
+        BERMessage(version: version, community: community, pduType: 0xA2, requestID: requestID, varbinds: varbinds)
     }
 
     /// The message in BER.
