@@ -167,8 +167,11 @@ private struct JSONLineWriter {
     }
 
     /// `2023-11-14T22:13:20.010Z`, computed from the day count (Howard Hinnant's civil_from_days).
+    ///
+    /// The milliseconds are held within the years 0001…9999 (``Foundation/Date/millisecondsSince1970(rounding:)``),
+    /// so the year always has the four digits written and a capture's timestamp never traps.
     mutating func time(_ date: Date) {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = date.millisecondsSince1970(rounding: .down)
         let (days, dayMillis) = millis.quotientAndRemainder(dividingBy: 86_400_000)
         let (d, ms) = dayMillis < 0 ? (days - 1, dayMillis + 86_400_000) : (days, dayMillis)
         let z = d + 719_468

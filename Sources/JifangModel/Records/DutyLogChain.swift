@@ -5,7 +5,11 @@ import struct Foundation.Date
 /// `hash = SHA-256(canonical fields + prevHash)`, hex-encoded. The canonical form lists every field
 /// except `id` and `hash` as `name:length:value` lines (length in UTF-8 bytes, absent values as
 /// `name:-`), times as integer milliseconds since 1970 UTC, so no two different entries share a
-/// form. The id is left out on purpose: an entry moved to another position keeps its own hash
+/// form. Times are converted by ``Foundation/Date/millisecondsSince1970(rounding:)``, the
+/// store's own conversion: a time outside the years 0001…9999 (or NaN) is hashed as the store
+/// keeps it (held at the range's edge, NaN as the epoch), so such an entry, which no clock or form
+/// produces, neither traps nor reads back as edited; every time inside the range hashes exactly as
+/// it always did. The id is left out on purpose: an entry moved to another position keeps its own hash
 /// but no longer matches its neighbours, which tells a reordering from an edit.
 public enum DutyLogChain {
     /// The `prevHash` of the first entry.
@@ -13,7 +17,7 @@ public enum DutyLogChain {
 
     /// The canonical text of `entry`'s fields, version-tagged.
     public static func canonicalForm(of entry: DutyLogEntry) -> String {
-        func millis(_ date: Date) -> String { String(Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+        func millis(_ date: Date) -> String { String(date.millisecondsSince1970()) }
         var fields: [(String, String?)] = [
             ("unit", entry.unit), ("day", entry.day.description), ("time", millis(entry.time)),
             ("category", entry.category.rawValue), ("text", entry.text), ("author", entry.author),

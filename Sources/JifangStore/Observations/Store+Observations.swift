@@ -126,13 +126,8 @@ extension Store {
 }
 
 extension Date {
-    /// Milliseconds, with `distantPast`/`distantFuture` and any farther time kept inside Int64.
-    ///
-    /// A date made from arithmetic on a query (`now - hours * 3600` with `hours` NaN) may be NaN;
-    /// it has no place in time, and is taken as the epoch rather than trapping in `Int64(_:)`.
-    var clampedMillis: Int64 {
-        let millis = (timeIntervalSince1970 * 1000).rounded()
-        guard !millis.isNaN else { return 0 }
-        return Int64(exactly: millis) ?? (millis < 0 ? Int64.min : Int64.max)
-    }
+    /// A query bound in milliseconds: the same conversion as every stored time (``storeMillis``),
+    /// so a bound beyond the years 0001…9999 (`distantPast`, `now - 1e300`) is held at the edge
+    /// all stored times lie within, and NaN (`now - hours * 3600` with `hours` NaN) is the epoch.
+    var clampedMillis: Int64 { storeMillis }
 }
