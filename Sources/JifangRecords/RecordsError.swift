@@ -26,7 +26,8 @@ public enum RecordsError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingField(let field, let context):
             "\(field): required for \(context) but empty. Nothing was stored."
         case .notFound(let kind, let key):
-            "No \(kind) \"\(key)\" is registered."
+            // The key is what someone typed and may hold control characters: shown escaped.
+            "No \(kind) \"\(key.shownEscaped)\" is registered."
         case .notAllowed(let reason):
             "\(reason). Nothing was stored."
         case .csv(let file, let line, let column, let reason):
@@ -59,9 +60,14 @@ extension String {
             return text
         case .failure(let fault):
             // The value is shown short and escaped: it is what was refused, and may be anything.
-            let shown = unicodeScalars.prefix(40).map { $0.escaped(asASCII: false) }.joined()
-            throw .invalidField(field: field, value: shown + (unicodeScalars.count > 40 ? "…" : ""), reason: "\(fault)")
+            throw .invalidField(field: field, value: shownEscaped, reason: "\(fault)")
         }
+    }
+
+    /// At most 40 characters of the text with control characters, quotes and backslashes
+    /// escaped, for a message that quotes what someone typed.
+    var shownEscaped: String {
+        unicodeScalars.prefix(40).map { $0.escaped(asASCII: false) }.joined() + (unicodeScalars.count > 40 ? "…" : "")
     }
 
     /// `nil` for empty or blank text, else the text trimmed.

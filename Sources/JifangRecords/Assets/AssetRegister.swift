@@ -31,21 +31,24 @@ public struct AssetRegister: Sendable {
     }
 
     /// Enters a new asset by hand. Scrapped or under-repair assets come in through their records, not here.
+    ///
+    /// - Throws: ``RecordsError`` naming the field when a text breaks ``RecordText``'s rule, the
+    ///   tag or name is empty, the price is negative or not finite, or the state is not one a new
+    ///   asset starts in; nothing is stored then.
     public func add(_ asset: Asset, actor: String, on day: CalendarDay) throws {
-        try Self.validate(asset)
+        var asset = try Self.validated(asset)
         guard asset.state == .inUse || asset.state == .idle else {
             throw RecordsError.invalidField(
                 field: "state", value: asset.state.rawValue,
                 reason: "is not a state a new asset starts in (use in-use or idle)")
         }
-        var asset = asset
         asset.stateSince = asset.stateSince ?? day
         try storing { try store.saveAssets([asset], actor: actor) }
     }
 
     /// Changes descriptive fields; the state goes through ``changeState(_:to:actor:on:note:)``.
     public func update(_ asset: Asset, actor: String) throws {
-        try Self.validate(asset)
+        let asset = try Self.validated(asset)
         let current = try self.asset(asset.tag)
         guard current.state == asset.state else {
             throw RecordsError.invalidField(
@@ -64,6 +67,7 @@ public struct AssetRegister: Sendable {
     )
         throws
     {
+        let note = try note?.recordText(field: "note").nonBlank
         var asset = try self.asset(tag)
         guard asset.state != state else { return }
         switch AssetLifecycle.route(from: asset.state, to: state) {
@@ -91,7 +95,8 @@ public struct AssetRegister: Sendable {
         throws -> RepairTicket
     {
         let asset = try self.asset(tag)
-        guard let fault = fault.nonBlank else {
+        let causedBy = try causedBy?.recordText(field: "caused-by")
+        guard let fault = try fault.recordText(field: "fault").nonBlank else {
             throw RecordsError.missingField(field: "fault", context: "a repair ticket")
         }
         guard AssetLifecycle.route(from: asset.state, to: .underRepair) == .openRepair else {
@@ -117,12 +122,10 @@ public struct AssetRegister: Sendable {
             throw RecordsError.invalidField(
                 field: "return-to", value: returnTo.rawValue, reason: "is not in-use or idle")
         }
-        guard let result = result.nonBlank else {
+        guard let result = try result.recordText(field: "result").nonBlank else {
             throw RecordsError.missingField(field: "result", context: "closing a repair")
         }
-        if let cost, cost < 0 {
-            throw RecordsError.invalidField(field: "cost", value: String(cost), reason: "is negative")
-        }
+        if let cost { try Self.checkAmount(cost, field: "cost") }
         if day < ticket.openedOn {
             throw RecordsError.invalidField(
                 field: "day", value: day.description, reason: "is before the ticket opened (\(ticket.openedOn))")
@@ -142,10 +145,10 @@ public struct AssetRegister: Sendable {
     /// Scraps an asset with its hand-over record (Art. 139). An open repair ticket is closed as "scrapped".
     public func scrap(_ tag: String, reason: String, handedTo: String, actor: String, on day: CalendarDay) throws {
         let asset = try self.asset(tag)
-        guard let reason = reason.nonBlank else {
+        guard let reason = try reason.recordText(field: "reason").nonBlank else {
             throw RecordsError.missingField(field: "reason", context: "scrapping \(tag)")
         }
-        guard let handedTo = handedTo.nonBlank else {
+        guard let handedTo = try handedTo.recordText(field: "handed-to").nonBlank else {
             throw RecordsError.missingField(field: "handed-to", context: "scrapping \(tag)")
         }
         guard AssetLifecycle.route(from: asset.state, to: .scrapped) == .scrap else {
@@ -160,6 +163,7 @@ public struct AssetRegister: Sendable {
     /// Records the monthly power-on run of an idle asset (Art. 137).
     public func recordPowerOn(_ tag: String, on day: CalendarDay, actor: String, note: String? = nil) throws {
         let asset = try self.asset(tag)
+        let note = try note?.recordText(field: "note")
         guard asset.state == .idle else {
             throw RecordsError.notAllowed(
                 reason: "\(tag) is \(asset.state.rawValue); power-on runs are recorded for idle equipment")
@@ -182,17 +186,45 @@ public struct AssetRegister: Sendable {
         }.sorted { $0.due < $1.due }
     }
 
-    static func validate(_ asset: Asset) throws {
-        guard asset.tag.nonBlank != nil else { throw RecordsError.missingField(field: "tag", context: "an asset") }
-        guard asset.name.nonBlank != nil else {
-            throw RecordsError.missingField(field: "name", context: "asset \(asset.tag)")
+    /// `asset` with its texts checked by ``RecordText`` (line ends made line feeds), or the
+    /// refusal naming the first field at fault.
+    static func validated(_ asset: Asset) throws(RecordsError) -> Asset {
+        var a = asset
+        a.tag = try a.tag.recordText(field: "tag")
+        a.name = try a.name.recordText(field: "name")
+        a.unit = try a.unit?.recordText(field: "unit")
+        a.location = try a.location?.recordText(field: "location")
+        a.rack = try a.rack?.recordText(field: "rack")
+        a.responsible = try a.responsible?.recordText(field: "responsible")
+        a.vendor = try a.vendor?.recordText(field: "vendor")
+        a.model = try a.model?.recordText(field: "model")
+        a.serial = try a.serial?.recordText(field: "serial")
+        a.osVersion = try a.osVersion?.recordText(field: "os-version")
+        a.device = try a.device?.recordText(field: "device")
+        a.notes = try a.notes?.recordText(field: "notes")
+        guard a.tag.nonBlank != nil else { throw RecordsError.missingField(field: "tag", context: "an asset") }
+        guard a.name.nonBlank != nil else {
+            throw RecordsError.missingField(field: "name", context: "asset \(a.tag)")
         }
-        if let price = asset.price, price < 0 {
-            throw RecordsError.invalidField(field: "price", value: String(price), reason: "is negative")
+        if let count = a.interfaceCount, count < 0 {
+            throw RecordsError.invalidField(field: "interfaces", value: String(count), reason: "is negative")
         }
-        if let purchase = asset.purchaseDate, let warranty = asset.warrantyEnd, warranty < purchase {
+        if let price = a.price { try checkAmount(price, field: "price") }
+        if let purchase = a.purchaseDate, let warranty = a.warrantyEnd, warranty < purchase {
             throw RecordsError.invalidField(
                 field: "warranty-end", value: warranty.description, reason: "is before the purchase date (\(purchase))")
+        }
+        return a
+    }
+
+    /// Refuses an amount in yuan that is negative, infinite or NaN (which SQLite would keep as no
+    /// value at all).
+    static func checkAmount(_ amount: Double, field: String) throws(RecordsError) {
+        guard amount.isFinite else {
+            throw RecordsError.invalidField(field: field, value: String(amount), reason: "is not an amount in yuan")
+        }
+        guard amount >= 0 else {
+            throw RecordsError.invalidField(field: field, value: String(amount), reason: "is negative")
         }
     }
 }

@@ -51,7 +51,7 @@ public enum AssetCSV {
     ///
     /// - Throws: ``RecordsError/csv(file:line:column:reason:)`` naming the line and column of the
     ///   first bad value (unknown status or category, bad date or number, missing tag or name,
-    ///   duplicate tag), an unknown column, or a malformed line.
+    ///   duplicate tag, text breaking ``RecordText``'s rule), an unknown column, or a malformed line.
     public static func parse(_ text: String, file: String) throws -> [Asset] {
         let table = try CSVTable.parse(text, file: file)
         var index: [String: Int] = [:]
@@ -71,18 +71,23 @@ public enum AssetCSV {
         }
         var seen: [String: Int] = [:]
         return try table.records.map { record in
-            func value(_ column: String) -> String? {
-                index[column].flatMap { record.fields[$0].nonBlank }
-            }
             func fail(_ column: String, _ reason: String) -> RecordsError {
                 .csv(file: file, line: record.line, column: column, reason: reason)
             }
-            guard let tag = value("asset_tag") else { throw fail("asset_tag", "is empty") }
-            guard let name = value("name") else { throw fail("name", "is empty") }
+            // Each value is held to RecordText's rule, as a form's or the command line's would be.
+            func value(_ column: String) throws(RecordsError) -> String? {
+                guard let field = index[column].map({ record.fields[$0] }) else { return nil }
+                switch RecordText.checked(field) {
+                case .success(let text): return text.nonBlank
+                case .failure(let fault): throw fail(column, "the value \(fault)")
+                }
+            }
+            guard let tag = try value("asset_tag") else { throw fail("asset_tag", "is empty") }
+            guard let name = try value("name") else { throw fail("name", "is empty") }
             if let first = seen[tag] { throw fail("asset_tag", "\(tag) is already on line \(first)") }
             seen[tag] = record.line
             var kind = AssetKind.other
-            if let text = value("category") {
+            if let text = try value("category") {
                 guard let parsed = AssetKind(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "-"))
                 else {
                     throw fail(
@@ -92,39 +97,39 @@ public enum AssetCSV {
                 kind = parsed
             }
             var state = AssetState.inUse
-            if let text = value("status") {
+            if let text = try value("status") {
                 guard let parsed = AssetState(term: text) else {
                     throw fail("status", "\"\(text)\" is not a state (use in-use, idle, under-repair or scrapped)")
                 }
                 state = parsed
             }
             func day(_ column: String) throws -> CalendarDay? {
-                guard let text = value(column) else { return nil }
+                guard let text = try value(column) else { return nil }
                 guard let day = CalendarDay(text) else {
                     throw fail(column, "\"\(text)\" is not a date (use yyyy-MM-dd)")
                 }
                 return day
             }
             var interfaces: Int?
-            if let text = value("interfaces") {
+            if let text = try value("interfaces") {
                 guard let n = Int(text), n >= 0 else { throw fail("interfaces", "\"\(text)\" is not a count") }
                 interfaces = n
             }
             var price: Double?
-            if let text = value("purchase_cost") {
+            if let text = try value("purchase_cost") {
                 let digits = text.filter { !"¥￥$, ".contains($0) }
-                guard let n = Double(digits), n >= 0 else {
+                guard let n = Double(digits), n.isFinite, n >= 0 else {
                     throw fail("purchase_cost", "\"\(text)\" is not an amount")
                 }
                 price = n
             }
             return Asset(
-                tag: tag, name: name, kind: kind, state: state, unit: value("company"), location: value("location"),
-                rack: value("rack"), responsible: value("assigned_to"), vendor: value("manufacturer"),
-                model: value("model"), serial: value("serial"), osVersion: value("os_version"),
-                interfaceCount: interfaces, purchaseDate: try day("purchase_date"),
-                warrantyEnd: try day("warranty_end"),
-                price: price, device: value("device"), notes: value("notes"))
+                tag: tag, name: name, kind: kind, state: state, unit: try value("company"),
+                location: try value("location"), rack: try value("rack"), responsible: try value("assigned_to"),
+                vendor: try value("manufacturer"), model: try value("model"), serial: try value("serial"),
+                osVersion: try value("os_version"), interfaceCount: interfaces, purchaseDate: try day("purchase_date"),
+                warrantyEnd: try day("warranty_end"), price: price, device: try value("device"),
+                notes: try value("notes"))
         }
     }
 }

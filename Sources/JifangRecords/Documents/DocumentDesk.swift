@@ -13,15 +13,21 @@ public struct DocumentDesk: Sendable, StaffCheckedDesk {
     }
 
     /// Catalogues an item; the keeper must be registered staff and the asset, if given, in the register.
+    ///
+    /// - Throws: ``RecordsError`` naming the field when a text breaks ``RecordText``'s rule, the id
+    ///   or title is empty, or the price is negative or not finite; nothing is stored then.
     public func add(_ document: TechnicalDocument) throws {
+        var document = document
+        document.id = try document.id.recordText(field: "id")
+        document.title = try document.title.recordText(field: "title")
+        document.keeper = try document.keeper.recordText(field: "keeper")
+        document.asset = try document.asset?.recordText(field: "asset")
+        document.notes = try document.notes?.recordText(field: "notes")
         guard document.id.nonBlank != nil else { throw RecordsError.missingField(field: "id", context: "a document") }
         guard document.title.nonBlank != nil else {
             throw RecordsError.missingField(field: "title", context: "document \(document.id)")
         }
-        if let price = document.price, price < 0 {
-            throw RecordsError.invalidField(field: "price", value: String(price), reason: "is negative")
-        }
-        var document = document
+        if let price = document.price { try AssetRegister.checkAmount(price, field: "price") }
         document.keeper = try staff.person(document.keeper).id
         try storing { try store.addDocument(document) }
     }
@@ -32,9 +38,10 @@ public struct DocumentDesk: Sendable, StaffCheckedDesk {
     ///   the system (nothing is lent outside), or the item is out, lost or damaged.
     @discardableResult
     public func lend(_ documentID: String, to borrower: String, on day: CalendarDay, by keeper: String) throws -> Loan {
-        let document = try self.document(documentID)
-        let person = try staff.activePerson(borrower, on: day, for: "borrow technical documents")
-        let lender = try staff.person(keeper)
+        let document = try self.document(try documentID.recordText(field: "document"))
+        let person = try staff.activePerson(
+            try borrower.recordText(field: "borrower"), on: day, for: "borrow technical documents")
+        let lender = try staff.person(try keeper.recordText(field: "keeper"))
         guard document.state == .available else {
             throw RecordsError.notAllowed(
                 reason: "\(document.id) \"\(document.title)\" is \(document.state.rawValue), not on the shelf")
@@ -51,8 +58,8 @@ public struct DocumentDesk: Sendable, StaffCheckedDesk {
     ///   already overdue (it must be returned), or it was renewed `policy.maxRenewals` times.
     @discardableResult
     public func renew(_ documentID: String, on day: CalendarDay, by keeper: String) throws -> Loan {
-        var loan = try openLoan(documentID)
-        let lender = try staff.person(keeper)
+        var loan = try openLoan(try documentID.recordText(field: "document"))
+        let lender = try staff.person(try keeper.recordText(field: "keeper"))
         if loan.isOverdue(on: day) {
             throw RecordsError.notAllowed(
                 reason: "the loan of \(documentID) was due on \(loan.due); an overdue loan is returned, not renewed")
@@ -74,15 +81,18 @@ public struct DocumentDesk: Sendable, StaffCheckedDesk {
     /// price (Art. 146), unless `compensation` says otherwise.
     ///
     /// - Throws: ``RecordsError/missingField(field:context:)`` naming `price` when the item is
-    ///   damaged or lost, has no price and no compensation was given.
+    ///   damaged or lost, has no price and no compensation was given;
+    ///   ``RecordsError/invalidField(field:value:reason:)`` naming `compensation` when it is
+    ///   negative or not finite.
     @discardableResult
     public func takeBack(
         _ documentID: String, on day: CalendarDay, condition: ReturnCondition, by keeper: String,
         compensation: Double? = nil
     ) throws -> Loan {
-        var loan = try openLoan(documentID)
+        var loan = try openLoan(try documentID.recordText(field: "document"))
         let document = try self.document(documentID)
-        let receiver = try staff.person(keeper)
+        let receiver = try staff.person(try keeper.recordText(field: "keeper"))
+        if let compensation { try AssetRegister.checkAmount(compensation, field: "compensation") }
         if day < loan.lentOn {
             throw RecordsError.invalidField(
                 field: "day", value: day.description, reason: "is before the loan began (\(loan.lentOn))")

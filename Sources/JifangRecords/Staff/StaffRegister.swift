@@ -16,8 +16,16 @@ public struct StaffRegister: Sendable {
     /// Registers a person, or replaces the record with the same id.
     ///
     /// - Throws: ``RecordsError/missingField(field:context:)`` for an empty id or name;
-    ///   ``RecordsError/invalidField(field:value:reason:)`` when the person left before joining.
+    ///   ``RecordsError/invalidField(field:value:reason:)`` when a text breaks ``RecordText``'s
+    ///   rule or the person left before joining.
     public func register(_ person: StaffMember) throws {
+        var person = person
+        person.id = try person.id.recordText(field: "id")
+        person.name = try person.name.recordText(field: "name")
+        person.unit = try person.unit?.recordText(field: "unit")
+        if let number = person.certificate?.number {
+            person.certificate?.number = try number.recordText(field: "certificate")
+        }
         guard person.id.nonBlank != nil else { throw RecordsError.missingField(field: "id", context: "a staff member") }
         guard person.name.nonBlank != nil else {
             throw RecordsError.missingField(field: "name", context: "staff member \(person.id)")
@@ -69,37 +77,45 @@ public struct StaffRegister: Sendable {
 
     /// Records a training of a registered person.
     ///
-    /// - Throws: ``RecordsError/invalidField(field:value:reason:)`` for hours outside 0–1000.
+    /// - Throws: ``RecordsError/invalidField(field:value:reason:)`` for hours outside 0–1000 (NaN
+    ///   included) or a text breaking ``RecordText``'s rule.
     @discardableResult
     public func addTraining(person key: String, day: CalendarDay, hours: Double, title: String, organiser: String?)
         throws -> Training
     {
-        let person = try person(key)
+        let person = try person(try key.recordText(field: "person"))
         guard hours > 0, hours <= 1000 else {
             throw RecordsError.invalidField(
                 field: "hours", value: String(hours), reason: "is not a number of hours (0–1000)")
         }
-        guard let title = title.nonBlank else { throw RecordsError.missingField(field: "title", context: "a training") }
+        guard let title = try title.recordText(field: "title").nonBlank else {
+            throw RecordsError.missingField(field: "title", context: "a training")
+        }
+        let organiser = try organiser?.recordText(field: "organiser").nonBlank
         return try storing {
             try store.addTraining(
-                Training(id: 0, person: person.id, day: day, hours: hours, title: title, organiser: organiser?.nonBlank)
-            )
+                Training(id: 0, person: person.id, day: day, hours: hours, title: title, organiser: organiser))
         }
     }
 
     /// Records a leadership meeting or a circular on informatization work.
+    ///
+    /// - Throws: ``RecordsError`` naming the field when the title is empty or a text breaks
+    ///   ``RecordText``'s rule; nothing is stored then.
     @discardableResult
     public func addGovernance(
         kind: GovernanceRecord.Kind, unit: String?, day: CalendarDay, title: String, reference: String?, notes: String?
     ) throws -> GovernanceRecord {
-        guard let title = title.nonBlank else {
+        guard let title = try title.recordText(field: "title").nonBlank else {
             throw RecordsError.missingField(field: "title", context: "a \(kind.rawValue)")
         }
+        let unit = try unit?.recordText(field: "unit")
+        let reference = try reference?.recordText(field: "reference").nonBlank
+        let notes = try notes?.recordText(field: "notes").nonBlank
         return try storing {
             try store.addGovernanceRecord(
                 GovernanceRecord(
-                    id: 0, unit: unit, kind: kind, day: day, title: title, reference: reference?.nonBlank,
-                    notes: notes?.nonBlank))
+                    id: 0, unit: unit, kind: kind, day: day, title: title, reference: reference, notes: notes))
         }
     }
 

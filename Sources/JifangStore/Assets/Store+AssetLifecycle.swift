@@ -7,9 +7,17 @@ import JifangModel
 /// a change is allowed live with the caller.
 extension Store {
     /// Opens a repair ticket and puts the asset under repair.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     @discardableResult
     public func openRepair(_ ticket: RepairTicket, at time: Date = Date()) throws -> RepairTicket {
-        try write("open a repair ticket for \(ticket.asset)") { db in
+        let operation = "open a repair ticket for \(ticket.asset)"
+        try refuseNUL(
+            in: [
+                ("asset", ticket.asset), ("fault", ticket.fault), ("caused_by", ticket.causedBy),
+                ("reported_by", ticket.reportedBy),
+            ], operation: operation)
+        return try write(operation) { db in
             try db.execute(
                 sql: """
                     INSERT INTO repair_tickets (asset, opened_on, fault, caused_by, reported_by) VALUES (?, ?, ?, ?, ?)
@@ -27,8 +35,14 @@ extension Store {
     }
 
     /// Closes the asset's open repair ticket with its cost and result, returning the asset to `ticket.returnedTo`.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     public func closeRepair(_ ticket: RepairTicket, actor: String, at time: Date = Date()) throws {
-        try write("close repair ticket \(ticket.id)") { db in
+        let operation = "close repair ticket \(ticket.id)"
+        try refuseNUL(
+            in: [("asset", ticket.asset), ("result", ticket.result), ("caused_by", ticket.causedBy), ("actor", actor)],
+            operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: "UPDATE repair_tickets SET closed_on = ?, cost = ?, result = ?, returned_to = ? WHERE id = ?",
                 arguments: [
@@ -45,7 +59,8 @@ extension Store {
 
     /// Repair tickets, newest first; only `asset`'s when given, only open ones with `openOnly`.
     public func repairTickets(asset: String? = nil, openOnly: Bool = false) throws -> [RepairTicket] {
-        try read("read the repair tickets") { db in
+        if let asset, asset.containsNUL { return [] }  // no stored tag holds one
+        return try read("read the repair tickets") { db in
             var sql = "SELECT * FROM repair_tickets WHERE 1"
             var arguments: StatementArguments = []
             if let asset {
@@ -55,7 +70,7 @@ extension Store {
             if openOnly { sql += " AND closed_on IS NULL" }
             return try Row.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments).map { row in
                 RepairTicket(
-                    id: row["id"], asset: row["asset"], openedOn: CalendarDay(row["opened_on"] as String)!,
+                    id: row["id"], asset: row["asset"], openedOn: try Self.storedDay(row, "opened_on"),
                     fault: row["fault"], causedBy: row["caused_by"], reportedBy: row["reported_by"],
                     closedOn: (row["closed_on"] as String?).flatMap(CalendarDay.init), cost: row["cost"],
                     result: row["result"],
@@ -65,8 +80,16 @@ extension Store {
     }
 
     /// Records the scrapping and hand-over of an asset and marks it scrapped.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     public func recordScrap(_ record: ScrapRecord, at time: Date = Date()) throws {
-        try write("scrap asset \(record.asset)") { db in
+        let operation = "scrap asset \(record.asset)"
+        try refuseNUL(
+            in: [
+                ("asset", record.asset), ("reason", record.reason), ("handed_to", record.handedTo),
+                ("recorded_by", record.recordedBy),
+            ], operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: "INSERT INTO scrap_records (asset, day, reason, handed_to, recorded_by) VALUES (?, ?, ?, ?, ?)",
                 arguments: [record.asset, record.day.description, record.reason, record.handedTo, record.recordedBy])
@@ -85,15 +108,20 @@ extension Store {
         try read("read the scrapping of \(asset)") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM scrap_records WHERE asset = ?", arguments: [asset]).map { row in
                 ScrapRecord(
-                    asset: row["asset"], day: CalendarDay(row["day"] as String)!, reason: row["reason"],
+                    asset: row["asset"], day: try Self.storedDay(row, "day"), reason: row["reason"],
                     handedTo: row["handed_to"], recordedBy: row["recorded_by"])
             }
         }
     }
 
     /// Records a power-on run of an idle asset and makes it the asset's last one if it is newer.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     public func recordPowerOn(_ run: PowerOnRun, at time: Date = Date()) throws {
-        try write("record a power-on run of \(run.asset)") { db in
+        let operation = "record a power-on run of \(run.asset)"
+        try refuseNUL(
+            in: [("asset", run.asset), ("recorded_by", run.recordedBy), ("note", run.note)], operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: "INSERT INTO asset_power_on_runs (asset, day, recorded_by, note) VALUES (?, ?, ?, ?)",
                 arguments: [run.asset, run.day.description, run.recordedBy, run.note])
@@ -112,7 +140,7 @@ extension Store {
                 db, sql: "SELECT * FROM asset_power_on_runs WHERE asset = ? ORDER BY day, id", arguments: [asset]
             ).map { row in
                 PowerOnRun(
-                    asset: row["asset"], day: CalendarDay(row["day"] as String)!, recordedBy: row["recorded_by"],
+                    asset: row["asset"], day: try Self.storedDay(row, "day"), recordedBy: row["recorded_by"],
                     note: row["note"])
             }
         }

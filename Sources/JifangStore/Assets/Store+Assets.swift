@@ -15,22 +15,27 @@ extension Store {
         }
     }
 
-    /// One asset, or `nil` when the register has no such tag.
+    /// One asset, or `nil` when the register has no such tag (a tag with a NUL names none: no
+    /// stored tag holds one, and SQLite would match the tag cut at it).
     public func asset(tag: String) throws -> Asset? {
-        try read("read asset \(tag)") { db in try Self.asset(db, tag: tag) }
+        guard !tag.containsNUL else { return nil }
+        return try read("read asset \(tag)") { db in try Self.asset(db, tag: tag) }
     }
 
     /// Adds new assets, or (with `replace`) updates the ones whose tag exists, recording each
     /// change with `actor`, all in one transaction.
     ///
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when, without `replace`, a
-    ///   tag is already in the register; nothing is written then.
+    ///   tag is already in the register, or a text holds a NUL; nothing is written then.
     public func saveAssets(
         _ assets: [Asset], actor: String, action: String = "created", replace: Bool = false,
         at time: Date = Date()
     ) throws {
         let operation = "save \(assets.count == 1 ? "asset \(assets[0].tag)" : "\(assets.count) assets")"
         let path = self.path
+        for asset in assets {
+            try refuseNUL(in: Self.texts(asset) + [("actor", actor), ("action", action)], operation: operation)
+        }
         try write(operation) { db in
             for asset in assets {
                 if let existing = try Self.asset(db, tag: asset.tag) {
@@ -50,13 +55,16 @@ extension Store {
 
     /// Replaces the stored asset `asset.tag` with `asset`, recording every changed field.
     ///
-    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the tag is unknown.
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the tag is unknown or
+    ///   a text holds a NUL.
     public func updateAsset(
         _ asset: Asset, actor: String, action: String = "updated", note: String? = nil,
         at time: Date = Date()
     ) throws {
         let operation = "update asset \(asset.tag)"
         let path = self.path
+        try refuseNUL(
+            in: Self.texts(asset) + [("actor", actor), ("action", action), ("note", note)], operation: operation)
         try write(operation) { db in
             guard let existing = try Self.asset(db, tag: asset.tag) else {
                 throw StoreError.invalidArgument(path: path, operation: operation, reason: "no asset has that tag")
@@ -75,6 +83,15 @@ extension Store {
                     note: $0["note"])
             }
         }
+    }
+
+    /// The text fields of `a`, named as its columns, for ``refuseNUL(in:operation:)``.
+    static func texts(_ a: Asset) -> [(field: String, value: String?)] {
+        [
+            ("tag", a.tag), ("name", a.name), ("unit", a.unit), ("location", a.location), ("rack", a.rack),
+            ("responsible", a.responsible), ("vendor", a.vendor), ("model", a.model), ("serial", a.serial),
+            ("os_version", a.osVersion), ("device", a.device), ("notes", a.notes),
+        ]
     }
 
     static func asset(_ db: Database, tag: String) throws -> Asset? {

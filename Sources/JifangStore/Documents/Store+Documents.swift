@@ -6,10 +6,15 @@ extension Store {
     /// Adds an item to the technical-document catalogue.
     ///
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the catalogue number is
-    ///   taken or `asset` is not in the register.
+    ///   taken, `asset` is not in the register or a text holds a NUL.
     public func addDocument(_ document: TechnicalDocument) throws {
         let operation = "catalogue document \(document.id)"
         let path = self.path
+        try refuseNUL(
+            in: [
+                ("id", document.id), ("title", document.title), ("keeper", document.keeper),
+                ("asset", document.asset), ("notes", document.notes),
+            ], operation: operation)
         try write(operation) { db in
             if try Self.document(db, id: document.id) != nil {
                 throw StoreError.invalidArgument(
@@ -38,18 +43,25 @@ extension Store {
         }
     }
 
-    /// One catalogued item, or `nil`.
+    /// One catalogued item, or `nil` (always for an id with a NUL, which no stored id holds).
     public func document(id: String) throws -> TechnicalDocument? {
-        try read("read document \(id)") { db in try Self.document(db, id: id) }
+        guard !id.containsNUL else { return nil }
+        return try read("read document \(id)") { db in try Self.document(db, id: id) }
     }
 
     /// Records a loan and marks the item on loan, in one transaction.
     ///
-    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the item is already out.
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when the item is already out
+    ///   or a text holds a NUL.
     @discardableResult
     public func lend(_ loan: Loan) throws -> Loan {
         let operation = "lend document \(loan.document)"
         let path = self.path
+        try refuseNUL(
+            in: [
+                ("document", loan.document), ("title", loan.title), ("borrower", loan.borrower),
+                ("lent_by", loan.lentBy),
+            ], operation: operation)
         return try write(operation) { db in
             if try Int64.fetchOne(
                 db, sql: "SELECT id FROM loans WHERE document = ? AND returned_on IS NULL", arguments: [loan.document])
@@ -75,8 +87,12 @@ extension Store {
     }
 
     /// Records a renewal and moves the loan's due day.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when `recordedBy` holds a NUL.
     public func renew(loan id: Int64, _ renewal: LoanRenewal) throws {
-        try write("renew loan \(id)") { db in
+        let operation = "renew loan \(id)"
+        try refuseNUL(in: [("recorded_by", renewal.recordedBy)], operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: "INSERT INTO loan_renewals (loan, day, new_due, recorded_by) VALUES (?, ?, ?, ?)",
                 arguments: [id, renewal.day.description, renewal.newDue.description, renewal.recordedBy])
@@ -85,10 +101,14 @@ extension Store {
     }
 
     /// Records a return with its inspection and sets the item's state from the condition.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when `receivedBy` holds a NUL.
     public func recordReturn(
         loan id: Int64, on day: CalendarDay, condition: ReturnCondition, compensation: Double?, receivedBy: String
     ) throws {
-        try write("record the return of loan \(id)") { db in
+        let operation = "record the return of loan \(id)"
+        try refuseNUL(in: [("received_by", receivedBy)], operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: "UPDATE loans SET returned_on = ?, condition = ?, compensation = ?, received_by = ? WHERE id = ?",
                 arguments: [day.description, condition.rawValue, compensation, receivedBy, id])
@@ -106,7 +126,8 @@ extension Store {
 
     /// Loans, oldest first; only open ones with `openOnly`; only `document`'s when given.
     public func loans(openOnly: Bool = false, document: String? = nil) throws -> [Loan] {
-        try read("read the loans") { db in
+        if let document, document.containsNUL { return [] }  // no stored id holds one
+        return try read("read the loans") { db in
             var sql = "SELECT * FROM loans WHERE 1"
             var arguments: StatementArguments = []
             if openOnly { sql += " AND returned_on IS NULL" }
@@ -120,12 +141,12 @@ extension Store {
                     db, sql: "SELECT * FROM loan_renewals WHERE loan = ? ORDER BY id", arguments: [id]
                 ).map {
                     LoanRenewal(
-                        day: CalendarDay($0["day"] as String)!, newDue: CalendarDay($0["new_due"] as String)!,
+                        day: try Self.storedDay($0, "day"), newDue: try Self.storedDay($0, "new_due"),
                         recordedBy: $0["recorded_by"])
                 }
                 return Loan(
                     id: id, document: row["document"], title: row["title"], borrower: row["borrower"],
-                    lentOn: CalendarDay(row["lent_on"] as String)!, due: CalendarDay(row["due"] as String)!,
+                    lentOn: try Self.storedDay(row, "lent_on"), due: try Self.storedDay(row, "due"),
                     lentBy: row["lent_by"], renewals: renewals,
                     returnedOn: (row["returned_on"] as String?).flatMap(CalendarDay.init),
                     condition: (row["condition"] as String?).flatMap(ReturnCondition.init(rawValue:)),

@@ -4,8 +4,16 @@ import JifangModel
 
 extension Store {
     /// Adds a member of staff, or replaces the record with the same id.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     public func saveStaffMember(_ person: StaffMember) throws {
-        try write("save staff member \(person.id)") { db in
+        let operation = "save staff member \(person.id)"
+        try refuseNUL(
+            in: [
+                ("id", person.id), ("name", person.name), ("unit", person.unit),
+                ("certificate_number", person.certificate?.number),
+            ], operation: operation)
+        try write(operation) { db in
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO staff (id, name, unit, roles, degree, certificate_number, certificate_level,
@@ -28,9 +36,11 @@ extension Store {
         }
     }
 
-    /// The member of staff whose id, or else whose exact name, is `key`; `nil` when none is.
+    /// The member of staff whose id, or else whose exact name, is `key`; `nil` when none is, and
+    /// always for a key with a NUL (SQLite would match the key cut at it: `"lina\0x"` as `lina`).
     public func staffMember(_ key: String) throws -> StaffMember? {
-        try read("read staff member \(key)") { db in
+        guard !key.containsNUL else { return nil }
+        return try read("read staff member \(key)") { db in
             let row =
                 try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [key])
                 ?? Row.fetchOne(db, sql: "SELECT * FROM staff WHERE name = ? ORDER BY id LIMIT 1", arguments: [key])
@@ -39,10 +49,14 @@ extension Store {
     }
 
     /// Records a training.
-    /// - Throws: ``StoreError`` when `training.person` is not a staff id.
+    /// - Throws: ``StoreError`` when `training.person` is not a staff id or a text holds a NUL.
     @discardableResult
     public func addTraining(_ training: Training) throws -> Training {
-        try write("record a training of \(training.person)") { db in
+        let operation = "record a training of \(training.person)"
+        try refuseNUL(
+            in: [("person", training.person), ("title", training.title), ("organiser", training.organiser)],
+            operation: operation)
+        return try write(operation) { db in
             try db.execute(
                 sql: "INSERT INTO trainings (person, day, hours, title, organiser) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
@@ -62,16 +76,25 @@ extension Store {
             return try Row.fetchAll(db, sql: "SELECT * FROM trainings \(filter) ORDER BY day, id", arguments: arguments)
                 .map { row in
                     Training(
-                        id: row["id"], person: row["person"], day: CalendarDay(row["day"] as String)!,
+                        id: row["id"], person: row["person"], day: try Self.storedDay(row, "day"),
                         hours: row["hours"], title: row["title"], organiser: row["organiser"])
                 }
         }
     }
 
     /// Records a meeting or circular.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a text holds a NUL.
     @discardableResult
     public func addGovernanceRecord(_ record: GovernanceRecord) throws -> GovernanceRecord {
-        try write("record a \(record.kind.rawValue)") { db in
+        let operation = "record a \(record.kind.rawValue)"
+        try refuseNUL(
+            in: [
+                ("unit", record.unit), ("title", record.title), ("reference", record.reference),
+                ("notes", record.notes),
+            ],
+            operation: operation)
+        return try write(operation) { db in
             try db.execute(
                 sql: "INSERT INTO governance (unit, kind, day, title, reference, notes) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
@@ -91,7 +114,7 @@ extension Store {
                 GovernanceRecord(
                     id: row["id"], unit: row["unit"],
                     kind: GovernanceRecord.Kind(rawValue: row["kind"]) ?? .meeting,
-                    day: CalendarDay(row["day"] as String)!, title: row["title"], reference: row["reference"],
+                    day: try Self.storedDay(row, "day"), title: row["title"], reference: row["reference"],
                     notes: row["notes"])
             }
         }

@@ -1,0 +1,47 @@
+import GRDB
+import JifangModel
+
+/// The store's own guards on what it writes and reads back, whoever calls it.
+///
+/// GRDB binds text as a C string (`sqlite3_bind_text` with length -1), so SQLite keeps a text
+/// only up to its first NUL: a name `"PC-1\0x"` would be stored as `"PC-1"`, and a lookup of it
+/// would find `"PC-1"`. People's text is refused with a NUL before it gets here (``RecordText``);
+/// these refuse it again at the store, and decode stored values without trapping.
+extension Store {
+    /// Refuses a write whose text fields hold a NUL, naming the first such field.
+    ///
+    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)``; nothing is written then.
+    func refuseNUL(in fields: [(field: String, value: String?)], operation: String) throws {
+        if let field = fields.first(where: { $0.value?.containsNUL ?? false })?.field {
+            throw StoreError.invalidArgument(
+                path: path, operation: operation,
+                reason: "\(field) holds a NUL character (U+0000), which the store cannot keep; nothing was written")
+        }
+    }
+
+    /// The day stored in `column` of `row`; a text that is not a day (a file edited by hand, a
+    /// row written by another program) is an error naming the column, not a trap.
+    static func storedDay(_ row: Row, _ column: String) throws -> CalendarDay {
+        let text: String? = row[column]
+        guard let text, let day = CalendarDay(text) else {
+            throw StoredValueError(column: column, value: text)
+        }
+        return day
+    }
+}
+
+/// A stored value that does not decode; the read fails naming it.
+struct StoredValueError: Error, CustomStringConvertible {
+    var column: String
+    var value: String?
+
+    var description: String {
+        "\(column) holds \(value.map { "\"\($0.unicodeScalars.prefix(40).map { $0.escaped(asASCII: false) }.joined())\"" } ?? "no value"), "
+            + "which is not a date (yyyy-MM-dd)"
+    }
+}
+
+extension String {
+    /// Whether the text holds a NUL, which the store would cut it at.
+    var containsNUL: Bool { unicodeScalars.contains("\u{0}") }
+}

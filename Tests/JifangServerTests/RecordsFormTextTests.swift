@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JifangModel
+import JifangRecords
+import JifangServer
+import Testing
+
+/// The asset and lending forms refuse a NUL the way the duty-log form does: the records desk
+/// names the field, the form comes back with that field's error, and nothing is stored. Before,
+/// an asset named `"PR\0x"` was stored as `"PR"` and `"D-1\0x"` lent D-1.
+@Suite(.serialized)
+struct RecordsFormTextTests {
+    @Test func anAssetWithANULInItsNameIsRefusedAtTheNameAndNotStored() async throws {
+        let fixture = try ServerFixture()
+        try await Application(router: fixture.server.router().router).test(.router) { client in
+            var browser = Browser(client)
+            try await browser.signIn("technician")
+            let refused = try await browser.submit(
+                "/assets", to: "/assets",
+                ["tag": "PR-9", "name": "Laser\u{0}printer", "kind": "printer", "state": "in-use"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("id=\"name-error\""))
+            let fault = try await browser.submit(
+                "/assets/PC-001", to: "/assets/PC-001/repair", ["fault": "Disk\u{0}fails"])
+            #expect(fault.status == .unprocessableContent)
+            #expect(String(buffer: fault.body).contains("id=\"fault-error\""))
+            let handover = try await browser.submit(
+                "/assets/PC-001", to: "/assets/PC-001/scrap", ["reason": "Obsolete", "handedTo": "office\u{7}"])
+            #expect(handover.status == .unprocessableContent)
+            #expect(String(buffer: handover.body).contains("id=\"handedTo-error\""))
+        }
+        #expect(try fixture.store.asset(tag: "PR-9") == nil)
+        #expect(try fixture.store.assets().allSatisfy { !$0.name.hasPrefix("Laser") })
+        #expect(try fixture.store.asset(tag: "PC-001")?.state == .idle)
+        #expect(try fixture.store.repairTickets(asset: "PC-001").isEmpty)
+    }
+
+    @Test func aLoanOfADocumentIdWithANULIsRefusedAtTheDocumentAndNothingIsLent() async throws {
+        let fixture = try ServerFixture()
+        try await Application(router: fixture.server.router().router).test(.router) { client in
+            var browser = Browser(client)
+            try await browser.signIn("technician")
+            let refused = try await browser.submit(
+                "/lending", to: "/lending/lend", ["document": "D-1\u{0}x", "borrower": "li.si"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("id=\"lend-document-error\""))
+            let borrower = try await browser.submit(
+                "/lending", to: "/lending/lend", ["document": "D-1", "borrower": "li.si\u{0}x"])
+            #expect(borrower.status == .unprocessableContent)
+        }
+        #expect(try fixture.store.loans().isEmpty)
+        #expect(try fixture.store.document(id: "D-1")?.state == .available)
+    }
+}
