@@ -93,7 +93,10 @@ struct YAMLNode {
             return nil
         }
         let entries = mapping.map { pair in
-            let key = pair.key.string ?? "\(pair.key)"
+            // A list or mapping as a key is named by its kind, never described: through aliases a
+            // description is as large as the expanded tree (megabytes from a 400-byte file).
+            let key =
+                pair.key.string ?? "<\(YAMLNode(node: pair.key, path: "", line: line, diagnostics: diagnostics).found)>"
             let keyLine = pair.key.mark?.line ?? line
             // Keys such as fact names contain dots; quoting keeps the path readable.
             let childPath = key.contains(".") ? "\(path)[\"\(key)\"]" : path.isEmpty ? key : "\(path).\(key)"
