@@ -23,14 +23,12 @@ import Testing
                 time: Date(millisecondsSince1970: millis), recordedAt: Date(millisecondsSince1970: millis))
             #expect(DutyLogChain.hash(of: extreme) == DutyLogChain.hash(of: stored), "\(seconds)")
         }
-    }
-
-    /// The canonical form of an ordinary entry, byte for byte as version 1 wrote it.
-    @Test func anOrdinaryEntryHashesAsBefore() {
+        // An ordinary entry's canonical form is byte for byte what version 1 wrote.
         let entry = Self.entry(
             time: Date(timeIntervalSince1970: 1_795_435_200.25), recordedAt: Date(timeIntervalSince1970: -0.0006))
         let form = DutyLogChain.canonicalForm(of: entry)
         #expect(form.contains("\ntime:13:1795435200250\n"))
         #expect(form.contains("\nrecordedAt:2:-1\n"))
+
     }
 }

@@ -33,4 +33,21 @@ import Testing
         try f.store.updateAsset(Asset(tag: "PC-1", name: "PC 2", kind: .pc), actor: "lina", at: time)
         #expect(try f.store.assetChanges(tag: "PC-1").last?.time == time)
     }
+
+    /// The duty log hashes a time by the same conversion it stores it with, so an entry at a
+    /// NaN or far-off time is kept and still verifies (the chain and the store used to trap).
+    @Test func aDutyLogEntryAtAnExtremeTimeIsStoredAsItIsHashed() throws {
+        let f = try StoreFixture()
+        for seconds in [Double.nan, .infinity, -1e300, Double(Int64.max) / 1000] {
+            let time = Date(timeIntervalSince1970: seconds)
+            try f.store.appendDutyLogEntry(
+                DutyLogEntry(
+                    id: 0, unit: "county", day: CalendarDay("2026-11-02")!, time: time, category: .other, text: "x",
+                    author: "zhangwei", source: .manual, recordedAt: time),
+                recordedAt: time)
+        }
+        let entries = try f.store.dutyLog()
+        #expect(entries.count == 4)
+        for entry in entries { #expect(DutyLogChain.hash(of: entry) == entry.hash, "entry \(entry.id)") }
+    }
 }
