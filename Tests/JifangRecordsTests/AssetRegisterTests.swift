@@ -91,4 +91,17 @@ import Testing
         #expect(schedule.map(\.asset) == ["TT-01", "UPS-BAT-07"])
         #expect(schedule.allSatisfy { !$0.overdue })
     }
+
+    /// A power-on run dated in December 9999 (`jifang assets power-on --day 9999-12-15`) makes the
+    /// next one due on the last day there is; the schedule, which every dashboard shows, used to
+    /// trap adding a month past year 9999.
+    @Test func aPowerOnRunInTheLastMonthIsDueOnTheLastDay() throws {
+        let f = try RecordsFixture()
+        defer { f.remove() }
+        try f.register.add(Asset(tag: "PC-9", name: "Spare PC", kind: .pc, state: .idle), actor: "lina", on: today)
+        try f.register.recordPowerOn("PC-9", on: RecordsFixture.day("9999-12-15"), actor: "lina")
+        let due = try f.register.powerOnSchedule(on: RecordsFixture.day("9999-12-28"))
+        #expect(due.map(\.due) == [CalendarDay.last])
+        #expect(due.first?.overdue == false)
+    }
 }

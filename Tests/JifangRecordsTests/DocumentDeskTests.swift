@@ -78,4 +78,16 @@ import Testing
         #expect(fine.compensation == nil)
         #expect(try f.store.document(id: "D-002")?.state == .available)
     }
+
+    /// A loan made at the end of year 9999 is due on its last day: the due day used to be
+    /// stored as "10000-01-30", and every read of the loans then trapped on it.
+    @Test func aLoanAtTheEndOfTimeIsDueOnTheLastDay() throws {
+        let f = try catalogued()
+        defer { f.remove() }
+        let last = RecordsFixture.day("9999-12-31")
+        let loan = try f.desk.lend("D-002", to: "zhangwei", on: last, by: "wangfang")
+        #expect(loan.due == CalendarDay.last)
+        #expect(try f.desk.loans().map(\.due) == [CalendarDay.last])
+        #expect(try f.desk.overdue(on: last).isEmpty)
+    }
 }
