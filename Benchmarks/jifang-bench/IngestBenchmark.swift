@@ -42,7 +42,7 @@ enum IngestBenchmark {
         let path = directory.appendingPathComponent("ingest.sqlite").path
         let store = try Store(path: path)
         let devices = (0..<deviceCount).map { Device(name: "device-\($0)", address: "127.0.0.\($0 % 250 + 1)") }
-        try store.syncInventory(units: [], devices: devices)
+        try store.syncInventory(units: [], devices: devices.map(\.profile))
 
         let perRound = deviceCount * metrics
         let start = Date(timeIntervalSince1970: 1_750_000_000)

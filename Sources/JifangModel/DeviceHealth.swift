@@ -5,7 +5,9 @@ import struct Foundation.Date
 /// A value the device did not report is `nil` (or an empty list), never a default. When the
 /// device did not answer at all, `reachable` is `false`, `error` says why, and the rest is empty.
 public struct DeviceHealth: Sendable, Hashable, Codable {
-    public var device: Device
+    /// The device polled, without its credentials: this value is stored and served as JSON.
+    /// Rows written before credentials left it held a `credentials` key; decoding ignores it.
+    public var device: DeviceProfile
     public var polledAt: Date
     public var reachable: Bool
     /// Why the poll failed or was partial, in a sentence a person can act on.
@@ -29,7 +31,7 @@ public struct DeviceHealth: Sendable, Hashable, Codable {
     /// every value decoded (and in polls stored before Jifang recorded them).
     public var decodeProblems: [DecodeProblem]?
 
-    public init(device: Device, polledAt: Date, reachable: Bool, error: String? = nil) {
+    public init(device: DeviceProfile, polledAt: Date, reachable: Bool, error: String? = nil) {
         self.device = device
         self.polledAt = polledAt
         self.reachable = reachable
@@ -42,5 +44,13 @@ public struct DeviceHealth: Sendable, Hashable, Codable {
         self.facts = DeviceFacts()
         self.findings = []
         self.pduCount = 0
+    }
+}
+
+extension DeviceHealth {
+    /// The health of a poll of an inventory device; only its ``Device/profile`` is kept, never
+    /// its credentials.
+    public init(device: Device, polledAt: Date, reachable: Bool, error: String? = nil) {
+        self.init(device: device.profile, polledAt: polledAt, reachable: reachable, error: error)
     }
 }

@@ -95,7 +95,11 @@ public final class Store: Sendable {
         }
         try checkIdentity()
         do {
+            let scrubs = try pool.read { try !StoreSchema.migrator.appliedIdentifiers($0).contains(StoreSchema.scrub) }
             try StoreSchema.migrator.migrate(pool)
+            // The scrubbed rows' old pages stay in the main file (and old frames in the WAL) until
+            // a checkpoint; TRUNCATE copies the new pages over them and empties the WAL.
+            if scrubs { try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) } }
         } catch {
             throw StoreError.migrationFailed(path: path, reason: Self.reason(error))
         }

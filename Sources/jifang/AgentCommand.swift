@@ -69,7 +69,7 @@ struct AgentCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try LoadedConfiguration(config)
         let store = try Store(path: storeOptions.path)
-        try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices)
+        try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices.map(\.profile))
         let backupAgent = try backupAgent(devices: loaded.inventory.devices, store: store)
         let backupsPath = try backupsPath()
         let scheduler = AgentScheduler(

@@ -72,7 +72,9 @@ private struct DiscoveredRow: Encodable {
         try c.encode(found.credentials.versionName, forKey: .version)
         let community: String? =
             switch found.credentials {
-            case .v1(let community), .v2c(let community): community
+            // The operator's own candidate from the command line, to paste into the inventory.
+            case .v1(.inline(let community)), .v2c(.inline(let community)): community
+            case .v1(.reference(let reference)), .v2c(.reference(let reference)): reference.description
             case .v3: nil
             }
         try c.encode(community, forKey: .community)

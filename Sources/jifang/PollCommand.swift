@@ -45,7 +45,9 @@ struct PollCommand: AsyncParsableCommand {
             devices = devices.filter { device.contains($0.name) }
         }
         let store = noStore ? nil : try Store(path: storeOptions.path)
-        if let store { try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices) }
+        if let store {
+            try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices.map(\.profile))
+        }
         let progress = ProgressBar(total: devices.count, label: "polling")
         let cycle = PollCycle(poller: DevicePoller(policies: loaded.policies), store: store, concurrency: concurrency)
         let results = await cycle.run(devices) { progress.advance() }

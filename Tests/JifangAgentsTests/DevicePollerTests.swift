@@ -25,7 +25,7 @@ struct DevicePollerTests {
                 entry,
                 Device(
                     name: entry.name, address: endpoint.host, port: endpoint.port,
-                    credentials: .v2c(community: entry.name), timeoutSeconds: 5, retries: 1)
+                    credentials: .v2c(community: .inline(entry.name)), timeoutSeconds: 5, retries: 1)
             )
         }
         return (simulator, devices)

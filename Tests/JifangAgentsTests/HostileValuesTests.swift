@@ -36,7 +36,7 @@ struct HostileValuesTests {
         let devices = ["hostile-host", "server-linux-centos7"].map { community in
             Device(
                 name: community, address: host, port: simulator.endpoint.port,
-                credentials: .v2c(community: community), timeoutSeconds: 5, retries: 1)
+                credentials: .v2c(community: .inline(community)), timeoutSeconds: 5, retries: 1)
         }
         let store = try TemporaryDirectory(prefix: "jifang-hostile")
         defer { store.remove() }

@@ -14,7 +14,7 @@ struct BackupScheduleCheckTests {
         let store = try Store(path: directory.appending("store.sqlite").path)
         try store.syncInventory(
             units: [OrganisationUnit(id: "c", name: "County", level: .county)],
-            devices: [Device(name: "router", address: "10.0.0.1", unit: "c", declaredKind: .router)],
+            devices: [DeviceProfile(name: "router", address: "10.0.0.1", unit: "c", declaredKind: .router)],
             at: TwoCounties.start(of: CalendarDay("2026-01-01")!))
         func keep(
             _ target: String, _ category: BackupCategory?, _ kind: BackupKind, _ period: String, _ day: String,

@@ -31,11 +31,11 @@ struct TwoCounties {
             OrganisationUnit(id: "bad", name: "Bad county", level: .county, parent: "33"),
         ]
         let devices = [
-            Device(name: "good-router", address: "10.0.1.1", unit: "good", declaredKind: .router),
-            Device(name: "good-switch", address: "10.0.1.2", unit: "good", declaredKind: .switch),
-            Device(name: "good-firewall", address: "10.0.1.3", unit: "good", declaredKind: .firewall),
-            Device(name: "bad-router", address: "10.0.2.1", unit: "bad", declaredKind: .router),
-            Device(name: "bad-switch", address: "10.0.2.2", unit: "bad", declaredKind: .switch),
+            DeviceProfile(name: "good-router", address: "10.0.1.1", unit: "good", declaredKind: .router),
+            DeviceProfile(name: "good-switch", address: "10.0.1.2", unit: "good", declaredKind: .switch),
+            DeviceProfile(name: "good-firewall", address: "10.0.1.3", unit: "good", declaredKind: .firewall),
+            DeviceProfile(name: "bad-router", address: "10.0.2.1", unit: "bad", declaredKind: .router),
+            DeviceProfile(name: "bad-switch", address: "10.0.2.2", unit: "bad", declaredKind: .switch),
         ]
         try store.syncInventory(units: units, devices: devices, at: Self.start(of: period.firstDay))
         for device in devices {

@@ -39,10 +39,10 @@ import Testing
         defer { f.remove() }
         let unit = OrganisationUnit(id: "county", name: "某县人口信息中心", level: .county, parent: nil)
         let devices = [
-            Device(
+            DeviceProfile(
                 name: "core-router", address: "127.0.0.1", unit: "county", location: "机房", owner: "张伟",
                 declaredKind: .router),
-            Device(name: "ups-1", address: "127.0.0.2", unit: "county"),
+            DeviceProfile(name: "ups-1", address: "127.0.0.2", unit: "county"),
         ]
         try f.store.syncInventory(units: [unit], devices: devices)
         let assets = try f.register.assets()

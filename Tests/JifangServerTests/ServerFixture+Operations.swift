@@ -51,8 +51,8 @@ extension ServerFixture {
               dropFolder: { path: \(directory.appending("tftp").path) } }
         """.write(to: directory.appending("backups.yaml"), atomically: true, encoding: .utf8)
         let site = try Inventory.load(path: directory.appending("site.yaml").path)
-        let ups = Device(name: "ups-1", address: "127.0.0.15", port: 1161, declaredKind: .ups)
-        try store.syncInventory(units: site.units, devices: site.devices + [ups])
+        let ups = DeviceProfile(name: "ups-1", address: "127.0.0.15", port: 1161, declaredKind: .ups)
+        try store.syncInventory(units: site.units, devices: site.devices.map(\.profile) + [ups])
 
         let now = Date()
         let ip = IPv4Address("172.16.0.10")!

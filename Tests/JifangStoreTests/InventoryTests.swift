@@ -13,7 +13,7 @@ import Testing
         let store = fixture.store
         let t0 = StoreFixture.epoch
         var router = StoreFixture.device("core-router", unit: "3301")
-        let ups = Device(name: "ups-1", address: "127.0.0.2", unit: "3301", declaredKind: .ups)
+        let ups = DeviceProfile(name: "ups-1", address: "127.0.0.2", unit: "3301", declaredKind: .ups)
         // Children before parents: the unit foreign key is checked at commit.
         let first = try store.syncInventory(units: [county, province], devices: [router, ups], at: t0)
         #expect(first.added == ["core-router", "ups-1"] && first.removed.isEmpty)

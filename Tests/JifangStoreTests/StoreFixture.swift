@@ -17,11 +17,12 @@ struct StoreFixture {
 
     static let epoch = Date(timeIntervalSince1970: 1_750_000_000)
 
-    static func device(_ name: String, unit: String? = nil) -> Device {
-        Device(name: name, address: "127.0.0.1", port: 16100, unit: unit, location: "Room 1", owner: "Li Wei")
+    static func device(_ name: String, unit: String? = nil) -> DeviceProfile {
+        DeviceProfile(name: name, address: "127.0.0.1", port: 16100, unit: unit, location: "Room 1", owner: "Li Wei")
     }
 
-    static func health(_ device: Device, at time: Date, reachable: Bool = true, uptime: Double? = 1000) -> DeviceHealth
+    static func health(_ device: DeviceProfile, at time: Date, reachable: Bool = true, uptime: Double? = 1000)
+        -> DeviceHealth
     {
         var health = DeviceHealth(
             device: device, polledAt: time, reachable: reachable,

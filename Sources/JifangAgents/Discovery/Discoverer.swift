@@ -73,8 +73,8 @@ public struct Discoverer: Sendable {
 
     private func probe(_ address: IPv4Address) async -> Found? {
         let attempts: [(SNMPVersion, SNMPCredentials)] =
-            communities.map { (.v2c(community: $0), .v2c(community: $0)) }
-            + communities.map { (.v1(community: $0), .v1(community: $0)) }
+            communities.map { (.v2c(community: $0), .v2c(community: .inline($0))) }
+            + communities.map { (.v1(community: $0), .v1(community: .inline($0))) }
         for (version, credentials) in attempts {
             let target = SNMPTarget(
                 host: address.description, port: port, version: version, timeout: timeout, retries: 0)

@@ -1,6 +1,10 @@
 import JifangModel
 
 /// Inventory entries for discovered agents, as YAML a person reviews and pastes into the inventory.
+///
+/// An entry names the community that answered, as the operator gave it on `discover`'s command
+/// line: it goes to their terminal to be pasted, and nothing is stored. A community given as
+/// `env:NAME` or `file:PATH` is written as that reference.
 public struct InventoryProposal: Sendable {
     public var found: [Discoverer.Found]
 
@@ -21,9 +25,9 @@ public struct InventoryProposal: Sendable {
             lines.append("    port: \(agent.port)")
             switch agent.credentials {
             case .v1(let community):
-                lines += ["    version: v1", "    community: \(Self.quoted(community))"]
+                lines += ["    version: v1", "    community: \(Self.text(community))"]
             case .v2c(let community):
-                lines += ["    version: v2c", "    community: \(Self.quoted(community))"]
+                lines += ["    version: v2c", "    community: \(Self.text(community))"]
             case .v3(let user, _, _):
                 lines += ["    version: v3", "    v3: { user: \(Self.quoted(user)) }"]
             }
@@ -36,6 +40,14 @@ public struct InventoryProposal: Sendable {
         let sysName = (agent.system.sysName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !sysName.isEmpty { return sysName }
         return "\(agent.identity.kind.rawValue)-\(agent.address.description.replacingOccurrences(of: ".", with: "-"))"
+    }
+
+    /// The community as the inventory takes it: quoted inline text, or the reference.
+    static func text(_ community: SNMPCommunity) -> String {
+        switch community {
+        case .inline(let value): quoted(value)
+        case .reference(let reference): quoted(reference.description)
+        }
     }
 
     /// Double-quoted YAML scalar, so names with colons, `#` or Chinese text survive.

@@ -89,7 +89,7 @@ public struct SyntheticProvince: Sendable {
         var rng = SplitMix64(seed: seed)
         let units = self.units
         var totals = Totals()
-        var devices: [Device] = []
+        var devices: [DeviceProfile] = []
         var kindsByDevice: [String: DeviceKind] = [:]
         for (u, unit) in units.enumerated() where unit.level != .province {
             var kinds: [DeviceKind] = [.router, .switch]
@@ -100,7 +100,7 @@ public struct SyntheticProvince: Sendable {
             for (i, kind) in kinds.enumerated() {
                 let name = i < named ? "\(unit.id)-\(kind.rawValue)" : "\(unit.id)-\(kind.rawValue)\(i)"
                 let address = "10.\(u / 250).\(u % 250).\(i + 1)"
-                devices.append(Device(name: name, address: address, unit: unit.id, declaredKind: kind))
+                devices.append(DeviceProfile(name: name, address: address, unit: unit.id, declaredKind: kind))
                 kindsByDevice[name] = kind
             }
         }

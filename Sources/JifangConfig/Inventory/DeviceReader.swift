@@ -115,10 +115,18 @@ struct DeviceReader {
             communityNode.wrongTypeConcealed("text")
             return nil
         }
-        let community = scalar.string.trimmingCharacters(in: .whitespaces)
-        guard !community.isEmpty else {
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else {
             communityNode.invalid("must not be empty")
             return nil
+        }
+        let community: SNMPCommunity
+        if text.hasPrefix("env:") || text.hasPrefix("file:") {
+            // Read at poll time like v3 secrets, so the inventory need not hold the community.
+            guard let reference = Self.secretReference(communityNode) else { return nil }
+            community = .reference(reference)
+        } else {
+            community = .inline(text)
         }
         return version == "v1" ? .v1(community: community) : .v2c(community: community)
     }

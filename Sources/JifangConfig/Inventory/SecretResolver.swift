@@ -57,6 +57,14 @@ public struct SecretResolver: Sendable {
         }
     }
 
+    /// The community itself: an inline one as written, a reference read now.
+    public func resolve(_ community: SNMPCommunity) throws(SecretError) -> String {
+        switch community {
+        case .inline(let value): value
+        case .reference(let reference): try resolve(reference)
+        }
+    }
+
     /// Resolves both keys of v3 credentials at once; v1 and v2c need nothing.
     public func resolveKeys(of credentials: SNMPCredentials) throws(SecretError) -> (auth: String?, priv: String?) {
         guard case .v3(_, let auth, let priv) = credentials else { return (nil, nil) }

@@ -26,7 +26,7 @@ extension Store {
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when a device names a unit,
     ///   or a unit a parent, that the inventory does not list; nothing is written then.
     @discardableResult
-    public func syncInventory(units: [OrganisationUnit], devices: [Device], at now: Date = Date()) throws
+    public func syncInventory(units: [OrganisationUnit], devices: [DeviceProfile], at now: Date = Date()) throws
         -> InventoryChanges
     {
         let operation = "store the inventory"
@@ -85,7 +85,7 @@ extension Store {
         }
     }
 
-    private func validate(units: [OrganisationUnit], devices: [Device], operation: String) throws {
+    private func validate(units: [OrganisationUnit], devices: [DeviceProfile], operation: String) throws {
         let unitIDs = Set(units.map(\.id))
         for unit in units {
             if let parent = unit.parent, !unitIDs.contains(parent) {

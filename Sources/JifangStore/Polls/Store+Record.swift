@@ -73,7 +73,7 @@ extension Store {
         var pollAt: Int64?
     }
 
-    private func ensureDevice(_ db: Database, _ device: Device) throws -> PreviousState {
+    private func ensureDevice(_ db: Database, _ device: DeviceProfile) throws -> PreviousState {
         // A device polled before the inventory was stored; its unit only if the store knows it.
         try db.execute(
             sql: """

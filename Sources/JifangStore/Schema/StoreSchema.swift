@@ -30,6 +30,7 @@ enum StoreSchema {
             try db.execute(sql: evaluationScorecards)
         }
         migrator.registerMigration("v8-account-lifecycle") { db in try AccountLifecycleSchema.migrate(db) }
+        migrator.registerMigration(scrub) { db in try scrubDeviceCredentials(db) }
         return migrator
     }
 

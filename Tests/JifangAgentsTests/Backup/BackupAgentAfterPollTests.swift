@@ -57,7 +57,8 @@ struct BackupAgentAfterPollTests {
         let names = ["core-switch", "core-router", "access-switch"]
         let devices = zip(names, recordings).map { name, recording in
             Device(
-                name: name, address: endpoint.host, port: endpoint.port, credentials: .v2c(community: recording.0),
+                name: name, address: endpoint.host, port: endpoint.port,
+                credentials: .v2c(community: .inline(recording.0)),
                 timeoutSeconds: 5, retries: 1)
         }
         var targets: [BackupTarget] = []
@@ -70,7 +71,7 @@ struct BackupAgentAfterPollTests {
                         device: name, method: .hook(command: ["/bin/cat", fixture.path("\(name).cfg")]))))
         }
         let agent = try fixture.agent(targets, devices: devices)
-        try fixture.store.syncInventory(units: [], devices: devices)
+        try fixture.store.syncInventory(units: [], devices: devices.map(\.profile))
         let policies = try PolicySet.load(directory: PackagePaths.root.appendingPathComponent("Policies").path)
         let scheduler = AgentScheduler(
             cycle: PollCycle(poller: DevicePoller(policies: policies), store: fixture.store),
