@@ -1,4 +1,5 @@
 import JifangConfig
+import JifangModel
 import Testing
 
 /// A secret or community written where it does not belong is never echoed in an error.
@@ -49,6 +50,8 @@ import Testing
         v2cDevice("{ \(secret): x }"),
         v2cDevice("{ value: \(secret) }"),
         v2cDevice(secret, version: "v1") + "    v3: { user: x }\n",
+        // A community reference of the wrong shape.
+        v2cDevice("\"env:\(secret)\""),
     ]
 
     @Test(arguments: wrongShapes)
@@ -74,6 +77,31 @@ import Testing
             #expect(
                 error.errors.map(\.description) == [
                     "site.yaml:5: devices[0].v3.auth: expected a mapping, found a plain value (not shown)"
+                ])
+        }
+    }
+
+    @Test func aCommunityIsInlineOrByReference() throws {
+        let cases: [(String, String, SNMPCredentials)] = [
+            ("public", "v2c", .v2c(community: .inline("public"))),
+            ("env:ZQ7_COMMUNITY", "v2c", .v2c(community: .reference(.environment("ZQ7_COMMUNITY")))),
+            ("file:/etc/jifang/community", "v1", .v1(community: .reference(.file("/etc/jifang/community")))),
+        ]
+        for (value, version, credentials) in cases {
+            let inventory = try Inventory.parse(
+                yaml: Self.v2cDevice(value, version: version), file: "Inventory/site.yaml")
+            #expect(inventory.devices.map(\.credentials) == [credentials], "\(value)")
+        }
+    }
+
+    @Test func aBrokenCommunityReferenceSaysWhatAndWhere() throws {
+        do {
+            _ = try Inventory.parse(yaml: Self.v2cDevice("\"file:\""), file: "site.yaml")
+            Issue.record("expected the inventory to be refused")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "site.yaml:5: devices[0].community: file: needs a path, e.g. file:/etc/jifang/auth.key"
                 ])
         }
     }

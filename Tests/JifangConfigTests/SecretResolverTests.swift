@@ -29,6 +29,15 @@ import Testing
         #expect(keys.auth == "auth-key" && keys.priv == "priv-key")
     }
 
+    @Test func resolvesACommunityInlineOrByReference() throws {
+        let resolver = SecretResolver(environment: ["ZQ7_COMMUNITY": secret])
+        #expect(try resolver.resolve(SNMPCommunity.inline("public")) == "public")
+        #expect(try resolver.resolve(SNMPCommunity.reference(.environment("ZQ7_COMMUNITY"))) == secret)
+        #expect(throws: SecretError.environmentVariableNotSet("MISSING")) {
+            try resolver.resolve(SNMPCommunity.reference(.environment("MISSING")))
+        }
+    }
+
     @Test func errorsNameTheSourceButNeverTheSecret() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
