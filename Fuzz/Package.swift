@@ -7,7 +7,8 @@ import PackageDescription
 // Build and run them with `.ci/fuzz`; README's "Fuzzing" says more.
 //
 // Every folder Sources/Fuzz<Name>/ is a target: adding a fuzzer is one main.swift there that
-// calls `fuzz { bytes in ... }` (LibFuzzerDriver) plus seed inputs in Corpus/Fuzz<Name>/.
+// calls `fuzz { bytes in ... }` (LibFuzzerDriver) plus seed inputs in Corpus/Fuzz<Name>/ (and,
+// optionally, a libFuzzer dictionary Corpus/Fuzz<Name>.dict).
 let sources = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Sources")
 let names = ((try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? [])
     .filter { $0.hasPrefix("Fuzz") }

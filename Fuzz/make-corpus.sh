@@ -4,14 +4,15 @@
 # (scapy, snmpsim, net-snmp's tools, tcpdump) and root for tcpdump on loopback.
 #
 #   FuzzYAML          the inventory and policy files as they are, and an alias bomb
-#   FuzzHealth        the tests' recordings (the small ones) and the hostile values of issue 15
+#   FuzzHealth        the tests' small recordings whole, the first rows of the tables each decoder
+#                     reads, and the hostile values of issue 15
 #   FuzzFrameDecoder  one frame per file, first byte the link type (0 Ethernet, 1 SLL, 2 SLL2)
 #   FuzzPcapFile      small pcap and pcapng files, one of them truncated
 #   FuzzSNMPMessage   datagrams captured from snmpsim answering snmpget/snmpbulkget, and traps
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=Fuzz/Corpus
-rm -rf "$corpus"/Fuzz*
+rm -rf "$corpus"/Fuzz*/  # the folders; dictionaries (Fuzz<Name>.dict) are written by hand
 mkdir -p "$corpus"/{FuzzYAML,FuzzHealth,FuzzFrameDecoder,FuzzPcapFile,FuzzSNMPMessage}
 
 for file in Inventory/*.yaml Policies/*.yaml; do
@@ -27,9 +28,38 @@ print("\n".join(lines + ["? *e", ": bomb"]))
 PY
 
 fixtures=Tests/JifangAgentsTests/Fixtures
-for name in eaton-93e-80 fortinet-xcu huawei-ups5000 linux-slackware juniper-mx960 h3c-e528-1 cisco-c3560; do
+for name in eaton-93e-80 fortinet-xcu huawei-ups5000 linux-slackware juniper-mx960 h3c-e528-1 cisco-c3560 hostile-host; do
     cp "$fixtures/$name.snmprec" "$corpus/FuzzHealth/"
 done
+# Small seeds, one per decoder: a device's system group and the first rows of the tables that
+# decoder reads, so that a mutation lands in them rather than somewhere in a whole recording.
+python3 - "$fixtures" "$corpus/FuzzHealth" <<'PY'
+import sys, os
+fixtures, out = sys.argv[1:]
+seeds = {
+    "storage": ("linux-slackware", ["1.3.6.1.2.1.25.2.2", "1.3.6.1.2.1.25.2.3", "1.3.6.1.2.1.25.3.3"]),
+    "interfaces": ("linux-slackware", ["1.3.6.1.2.1.2.2", "1.3.6.1.2.1.31.1.1"]),
+    "sensors": ("arista-dcs-7150s", ["1.3.6.1.2.1.47.1.1", "1.3.6.1.2.1.99.1.1"]),
+    "flash": ("cisco-c3560", ["1.3.6.1.2.1.47.1.1", "1.3.6.1.4.1.9.9.10.1.1", "1.3.6.1.4.1.9.9.109.1.1"]),
+    "ups": ("eaton-93e-80", ["1.3.6.1.2.1.33.1"]),
+}
+for name, (fixture, tables) in seeds.items():
+    lines = open(os.path.join(fixtures, fixture + ".snmprec")).read().splitlines()
+    keep = [line for line in lines if line.startswith("1.3.6.1.2.1.1.")]
+    for table in tables:
+        rows = {}
+        for line in lines:
+            oid = line.split("|", 1)[0]
+            if not oid.startswith(table + "."):
+                continue
+            # entry.column.index: the first three rows of a table (of a group, three subtrees).
+            index = ".".join(oid[len(table) + 1:].split(".")[2:])
+            if index in rows or len(rows) < 3:
+                rows.setdefault(index, []).append(line)
+        keep += [line for row in rows.values() for line in row]
+    with open(os.path.join(out, f"small-{name}.snmprec"), "w") as f:
+        f.write("\n".join(keep) + "\n")
+PY
 # Legal but extreme values (issue 15): sensor scale yotta and precision -2^31, Counter64 loads
 # and allocation units, flash sizes of 2^31-1, a negative ifIndex, huge speeds.
 cat >"$corpus/FuzzHealth/extreme-values.snmprec" <<'REC'
