@@ -39,7 +39,7 @@ extension AssetsModule {
                 return Responses.redirect(
                     "/assets?saved=\(asset.tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             } catch let error as RecordsError {
-                errors.add(error, known: ["tag", "name", "kind", "state", "price"], t)
+                errors.add(error, known: Self.addFormFields, t)
             }
         }
         return try listPage(request, context, form: form, errors: errors, status: .unprocessableContent)
@@ -103,13 +103,7 @@ extension AssetsModule {
                 },
                 entry: { detail in ("asset \(tag)", "\(detail) by \(actor)") })
         } catch let error as RecordsError {
-            // The records module names fields as the command line does (handed-to, return-to).
-            let names = ["handed-to": "handedTo", "return-to": "returnTo"]
-            switch error {
-            case .missingField(let field, _): errors.required(names[field] ?? field, t)
-            case .invalidField(let field, _, _): errors.add(names[field] ?? field, error.description)
-            default: errors.add(error, known: [], t)
-            }
+            errors.add(error, known: Self.changeFormFields, renaming: Self.changeFormNames, t)
         }
         if errors.isEmpty {
             return Responses.redirect("\(Self.path(tag))?saved=1")
@@ -117,6 +111,21 @@ extension AssetsModule {
         return try assetPage(
             request, context, change: change, form: form, errors: errors, status: .unprocessableContent)
     }
+
+    /// The add form's fields, named as AssetRegister names them (its other fields, such as
+    /// rack or vendor, come in by CSV only).
+    static let addFormFields: Set<String> = [
+        "tag", "name", "kind", "state", "location", "responsible", "serial", "price",
+    ]
+
+    /// The change forms' fields; a refusal naming another field (such as `day`) is shown above
+    /// the form.
+    static let changeFormFields: Set<String> = [
+        "state", "note", "fault", "causedBy", "result", "cost", "returnTo", "reason", "handedTo",
+    ]
+
+    /// AssetRegister's field names (the command line's) that the change forms spell otherwise.
+    static let changeFormNames = ["caused-by": "causedBy", "handed-to": "handedTo", "return-to": "returnTo"]
 
     /// The tag in an asset's path, percent-decoded: the router hands path segments over as sent.
     static func tag(_ context: WebContext) -> String {

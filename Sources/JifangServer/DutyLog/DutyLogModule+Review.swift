@@ -113,7 +113,7 @@ extension DutyLogModule {
                 })
             return Responses.redirect("/duty-log/review?signed=\(review.map { "\($0.id)" } ?? "")")
         } catch let error as RecordsError {
-            errors.add(error, known: [], t)
+            errors.add(error, known: ["comment"], t)
             return try reviewPage(request, context, errors: errors, status: .unprocessableContent)
         }
     }

@@ -147,7 +147,9 @@ extension LendingModule {
                     )
                 })
         } catch let error as RecordsError {
-            errors.add(error, known: ["document"], t)
+            // DocumentDesk names the form's fields as the form does; `keeper` is the signed-in
+            // account's staff member, not a field, so its refusals go above the form.
+            errors.add(error, known: ["document", "borrower", "compensation"], t)
         }
         if errors.isEmpty { return Responses.redirect("/lending?saved=1") }
         return try deskPage(request, context, action: action, form: form, errors: errors, status: .unprocessableContent)

@@ -28,14 +28,21 @@ struct RecordFormErrors: Sendable {
         add(field, t(.requiredField))
     }
 
-    /// Files a refusal of the records module under the field it names, if it is one of `known`
-    /// (form field names, which follow the records module's own), else as the general message.
-    mutating func add(_ error: RecordsError, known: Set<String>, _ t: Localizer) {
+    /// Files a refusal of the records module under the form field it names, if that is one of
+    /// `known` (the form's field names), else as the general message, so a refusal is never
+    /// left without a message shown.
+    ///
+    /// Form fields follow the records module's names except where `renaming` maps one of its
+    /// names to the form's (the records module names fields as the command line does,
+    /// `caused-by`, where a form has `causedBy`).
+    mutating func add(
+        _ error: RecordsError, known: Set<String>, renaming: [String: String] = [:], _ t: Localizer
+    ) {
         switch error {
-        case .missingField(let field, _) where known.contains(field):
-            required(field, t)
-        case .invalidField(let field, _, _) where known.contains(field):
-            add(field, error.description)
+        case .missingField(let field, _) where known.contains(renaming[field] ?? field):
+            required(renaming[field] ?? field, t)
+        case .invalidField(let field, _, _) where known.contains(renaming[field] ?? field):
+            add(renaming[field] ?? field, error.description)
         default:
             general = error.description
         }
