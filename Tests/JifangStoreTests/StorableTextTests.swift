@@ -111,4 +111,24 @@ import Testing
             error is StoreError && "\(error)".contains("day holds \"2026-13-45\"")
         }
     }
+
+    @Test func aStoredWaiverDayThatIsNotADayFailsTheReadNamingTheColumn() throws {
+        let f = try StoreFixture()
+        try f.store.addWaiver(
+            Waiver(
+                rule: "infra.firewall", unit: "bad", justification: "Firewall on order", approver: "Director Li",
+                startsOn: day, expiresOn: day))
+        try sqlite(f.path, "UPDATE waivers SET expires_on = '2026-02-30';")
+        #expect {
+            try f.store.waivers()
+        } throws: { error in
+            error is StoreError && "\(error)".contains("expires_on holds \"2026-02-30\", which is not a date")
+        }
+        try sqlite(f.path, "UPDATE waivers SET expires_on = '2026-12-31', starts_on = 'soon';")
+        #expect {
+            try f.store.waivers()
+        } throws: { error in
+            error is StoreError && "\(error)".contains("starts_on holds \"soon\"")
+        }
+    }
 }

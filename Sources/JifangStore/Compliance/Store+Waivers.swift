@@ -30,13 +30,16 @@ extension Store {
     }
 
     /// Every waiver, oldest first (expired ones too: they are the record of past exceptions).
+    ///
+    /// - Throws: ``StoreError/operationFailed(path:operation:reason:)`` naming the column when a
+    ///   stored day is not a day (a row written by hand or by another program).
     public func waivers() throws -> [Waiver] {
         try read("read the waivers") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM waivers ORDER BY id").map { row in
                 Waiver(
                     id: row["id"], rule: row["rule"], unit: row["unit"], justification: row["justification"],
-                    approver: row["approver"], startsOn: CalendarDay(row["starts_on"] as String)!,
-                    expiresOn: CalendarDay(row["expires_on"] as String)!,
+                    approver: row["approver"], startsOn: try Self.storedDay(row, "starts_on"),
+                    expiresOn: try Self.storedDay(row, "expires_on"),
                     createdAt: Date(storeMillis: row["created_at"]))
             }
         }
