@@ -14,13 +14,13 @@ extension Store {
     ///
     /// `id`, `prevHash`, `hash` and `recordedAt` of `draft` are ignored: the store assigns them.
     /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` when `draft.corrects` names
-    ///   an entry the log does not have, or a text field holds a NUL (see
-    ///   ``refuseUnstorableText(_:operation:)``); nothing is written then.
+    ///   an entry the log does not have, or a text field holds a NUL (see ``texts(_:)``); nothing
+    ///   is written then.
     @discardableResult
     public func appendDutyLogEntry(_ draft: DutyLogEntry, recordedAt: Date = Date()) throws -> DutyLogEntry {
         let operation = "add to the duty log"
         let path = self.path
-        try refuseUnstorableText(draft, operation: operation)
+        try refuseNUL(in: Self.texts(draft), operation: operation)
         return try write(operation) { db in
             if let target = draft.corrects,
                 try Int64.fetchOne(db, sql: "SELECT id FROM duty_log WHERE id = ?", arguments: [target]) == nil
@@ -64,31 +64,17 @@ extension Store {
         return entry
     }
 
-    /// Refuses an entry the store could not keep exactly as it is hashed.
+    /// The text fields of `entry`, named as its columns, for ``refuseNUL(in:operation:)``.
     ///
-    /// GRDB binds and reads text as C strings (`sqlite3_bind_text` with length -1,
-    /// `String(cString:)`), so SQLite keeps a text only up to its first NUL: an entry with a NUL
-    /// would be stored shorter than it was hashed, and the chain would report it edited. People's
-    /// text is refused with a NUL before it gets here (``RecordText``); this is the store's own
-    /// guard, whoever calls it.
-    /// - Throws: ``StoreError/invalidArgument(path:operation:reason:)`` naming the field.
-    func refuseUnstorableText(_ entry: DutyLogEntry, operation: String) throws {
-        if let field = Self.fieldWithNUL(entry) {
-            throw StoreError.invalidArgument(
-                path: path, operation: operation,
-                reason: "\(field) holds a NUL character (U+0000), which the store cannot keep; nothing was written")
-        }
-    }
-
-    /// The first text field of `entry` that holds a NUL, or `nil`.
-    static func fieldWithNUL(_ entry: DutyLogEntry) -> String? {
+    /// SQLite would keep each only up to its first NUL (GRDB binds text as a C string), so an
+    /// entry with a NUL would be stored shorter than it was hashed and the chain would report it
+    /// edited: the store refuses it, whoever calls it.
+    static func texts(_ entry: DutyLogEntry) -> [(field: String, value: String?)] {
         let fault = entry.fault ?? FaultDetails()
-        let fields: [(String, String?)] =
-            [
-                ("unit", entry.unit), ("category", entry.category.rawValue), ("text", entry.text),
-                ("author", entry.author), ("device", entry.device),
-            ] + zip(FaultDetails.fieldNames, fault.values).map { ($0, $1) }
-        return fields.first { $0.1?.unicodeScalars.contains("\u{0}") ?? false }?.0
+        return [
+            ("unit", entry.unit), ("category", entry.category.rawValue), ("text", entry.text),
+            ("author", entry.author), ("device", entry.device),
+        ] + zip(FaultDetails.fieldNames, fault.values).map { (field: $0, value: $1) }
     }
 
     /// Copies a store event into the duty log as an automatic entry, in the event's transaction.

@@ -16,7 +16,7 @@ extension Store {
         guard !drafts.isEmpty else { return [] }
         let operation = "add \(drafts.count) entries to the duty log"
         let path = self.path
-        for draft in drafts { try refuseUnstorableText(draft, operation: operation) }
+        for draft in drafts { try refuseNUL(in: Self.texts(draft), operation: operation) }
         return try write(operation) { db in
             var written: [DutyLogEntry] = []
             written.reserveCapacity(drafts.count)

@@ -15,12 +15,8 @@ extension Store {
     ) throws -> DutyLogReview {
         let operation = "sign off the duty log"
         let path = self.path
-        for (field, value) in [("unit", unit), ("supervisor", supervisor), ("comment", comment)]
-        where value?.unicodeScalars.contains("\u{0}") ?? false {
-            throw StoreError.invalidArgument(
-                path: path, operation: operation,
-                reason: "\(field) holds a NUL character (U+0000), which the store cannot keep; nothing was written")
-        }
+        try refuseNUL(
+            in: [("unit", unit), ("supervisor", supervisor), ("comment", comment)], operation: operation)
         return try write(operation) { db in
             var hashes: [String] = []
             for id in entries.sorted() {
