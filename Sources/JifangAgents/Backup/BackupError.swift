@@ -18,6 +18,9 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
     case configFetch(target: String, reason: String)
     /// There is nothing to pack for a disc or archive period.
     case nothingToPack(period: String)
+    /// A program printed more than `limit` bytes where Jifang captures its output (a fetched
+    /// configuration, a listing); it was stopped and nothing it printed was kept.
+    case outputTooLarge(target: String, command: String, limit: Int)
     /// The named target is not in Inventory/backups.yaml.
     case unknownTarget(String, known: [String])
 
@@ -41,6 +44,9 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(target): the configuration could not be fetched: \(reason)."
         case .nothingToPack(let period):
             "\(period): there are no good backups in this period to pack."
+        case .outputTooLarge(let target, let command, let limit):
+            "\(target): `\(command)` printed more than \(limit) bytes, more than a device configuration holds; "
+                + "it was stopped and nothing it printed was kept."
         case .unknownTarget(let name, let known):
             "there is no backup target \"\(name)\" in Inventory/backups.yaml (known: \(known.joined(separator: ", ")))."
         }

@@ -12,6 +12,8 @@ struct ConfigFetcher {
     let target: String
     /// The agent's own known-hosts file, for targets that name none.
     var knownHostsFile: String
+    /// The most a hook or ssh may print, in bytes (``ExternalCommand/outputLimit``); tests give less.
+    var outputLimit = ExternalCommand.outputLimit
 
     /// The configuration as the device gave it.
     func fetch(_ method: ConfigFetchMethod) throws(BackupError) -> Data {
@@ -19,7 +21,8 @@ struct ConfigFetcher {
         case .dropFolder(let path, let pattern):
             return try newestFile(in: path, matching: pattern)
         case .hook(let command):
-            let output = try ExternalCommand.check(command[0], Array(command.dropFirst()), target: target)
+            let output = try ExternalCommand.check(
+                command[0], Array(command.dropFirst()), outputLimit: outputLimit, target: target)
             return try nonEmpty(output.stdout, from: "hook \(command[0])")
         case .ssh(let ssh):
             let known = URL(fileURLWithPath: ssh.knownHostsFile ?? knownHostsFile).path
@@ -27,7 +30,7 @@ struct ConfigFetcher {
             if ssh.knownHostsFile == nil {
                 try DurableFiles.makeFolder((known as NSString).deletingLastPathComponent)
             }
-            let output = try ExternalCommand.run("ssh", arguments, target: target)
+            let output = try ExternalCommand.run("ssh", arguments, outputLimit: outputLimit, target: target)
             if output.status != 0, output.stderr.contains("Host key verification failed") {
                 throw .configFetch(
                     target: target,

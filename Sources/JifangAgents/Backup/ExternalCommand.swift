@@ -43,15 +43,31 @@ struct ExternalCommand {
         return result.merging(extra) { $1 }
     }
 
+    /// The most standard output ``run(_:_:environment:stdoutPath:outputLimit:target:)`` captures
+    /// into memory, 64 MiB: far more than any device configuration or archive listing, and a
+    /// bound on what a hook or an ssh peer that prints without end can make the agent hold.
+    static let outputLimit = 64 << 20
+
+    /// The most of standard error kept for messages, 64 KiB; the rest is dropped.
+    static let errorOutputLimit = 64 << 10
+
+    /// How often a running program's captured output is measured against the limit.
+    private static let outputCheckInterval: useconds_t = 20_000
+
     /// Runs `executable` with `arguments` in the environment ``environment(adding:)`` builds.
     ///
     /// Its output is captured in files of mode 0600 in a fresh folder of mode 0700 (`mkdtemp`):
-    /// a hook's or ssh's output is a device configuration, with its passwords.
+    /// a hook's or ssh's output is a device configuration, with its passwords. Captured standard
+    /// output is held to `outputLimit` bytes: a program that prints more is killed (SIGKILL) as
+    /// soon as its output file passes the limit, and nothing it printed is kept. Output written
+    /// to `stdoutPath` (a dump) is not limited here.
     ///
     /// - Parameter stdoutPath: where standard output goes; `nil` captures it into the result.
+    /// - Throws: ``BackupError/outputTooLarge(target:command:limit:)`` naming the program when it
+    ///   printed more than `outputLimit` bytes.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdoutPath: String? = nil,
-        target: String
+        outputLimit: Int = ExternalCommand.outputLimit, target: String
     ) throws(BackupError) -> Output {
         let path = try locate(executable)
         let scratch = try DurableFiles.makePrivateFolder(
@@ -73,12 +89,47 @@ struct ExternalCommand {
         } catch {
             throw .commandFailed(target: target, command: executable, status: -1, output: "\(error)")
         }
+        var exceeded = false
+        if stdoutPath == nil {
+            // Measured while it runs, so an endless printer is stopped instead of filling the disk.
+            while process.isRunning {
+                if Self.size(of: outPath) > outputLimit {
+                    exceeded = true
+                    kill(process.processIdentifier, SIGKILL)
+                    break
+                }
+                usleep(Self.outputCheckInterval)
+            }
+        }
         process.waitUntilExit()
         try? out.close()
         try? err.close()
-        let stdout = stdoutPath == nil ? (FileManager.default.contents(atPath: outPath) ?? Data()) : Data()
-        let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+        if stdoutPath == nil && (exceeded || Self.size(of: outPath) > outputLimit) {
+            throw .outputTooLarge(target: target, command: executable, limit: outputLimit)
+        }
+        let stdout = stdoutPath == nil ? try Self.read(outPath, atMost: outputLimit) : Data()
+        let stderr = String(decoding: try Self.read(errPath, atMost: errorOutputLimit), as: UTF8.self)
         return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// The size of the file at `path` in bytes, 0 when it cannot be read.
+    private static func size(of path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(truncatingIfNeeded: info.st_size)
+    }
+
+    /// At most the first `limit` bytes of the file at `path`.
+    private static func read(_ path: String, atMost limit: Int) throws(BackupError) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .io(path: path, reason: "cannot be read back from the program: \(DurableFiles.errnoText())")
+        }
+        defer { try? handle.close() }
+        do {
+            return try handle.read(upToCount: limit) ?? Data()
+        } catch {
+            throw .io(path: path, reason: "cannot be read back from the program: \(error)")
+        }
     }
 
     /// A new file of mode 0600 for a program's output, not following a link at `path`.
@@ -97,9 +148,11 @@ struct ExternalCommand {
     @discardableResult
     static func check(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdoutPath: String? = nil,
-        target: String
+        outputLimit: Int = ExternalCommand.outputLimit, target: String
     ) throws(BackupError) -> Output {
-        let output = try run(executable, arguments, environment: environment, stdoutPath: stdoutPath, target: target)
+        let output = try run(
+            executable, arguments, environment: environment, stdoutPath: stdoutPath, outputLimit: outputLimit,
+            target: target)
         guard output.status == 0 else {
             let shown = ([URL(fileURLWithPath: executable).lastPathComponent] + arguments.prefix(3)).joined(
                 separator: " ")

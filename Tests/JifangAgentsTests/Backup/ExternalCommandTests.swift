@@ -45,4 +45,28 @@ import Testing
         #expect(Set(environment.keys).isSubset(of: ["PATH", "HOME", "LANG", "PGPASSWORD"]))
         #expect(environment["PATH"] != nil)
     }
+
+    /// A hook that prints more than the limit (4 KiB here, 64 MiB in service) is refused naming
+    /// it; one that prints without end is stopped rather than filling the disk.
+    @Test(.timeLimit(.minutes(1)))
+    func aHookThatPrintsMoreThanTheLimitIsRefusedNamingIt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fetcher = ConfigFetcher(
+            target: "fw-config", knownHostsFile: directory.appending("k").path, outputLimit: 4096)
+        for (name, body) in [("big.sh", "head -c 5000 /dev/zero"), ("endless.sh", "exec yes configuration")] {
+            let hook = directory.appending(name).path
+            try "#!/bin/sh\n\(body)\n".write(toFile: hook, atomically: true, encoding: .utf8)
+            chmod(hook, 0o755)
+            #expect(throws: BackupError.outputTooLarge(target: "fw-config", command: hook, limit: 4096)) {
+                try fetcher.fetch(.hook(command: [hook]))
+            }
+        }
+        let exact = directory.appending("exact.sh").path
+        try "#!/bin/sh\nhead -c 4096 /dev/zero\n".write(toFile: exact, atomically: true, encoding: .utf8)
+        chmod(exact, 0o755)
+        #expect(try fetcher.fetch(.hook(command: [exact])).count == 4096, "the limit itself is allowed")
+        let message = BackupError.outputTooLarge(target: "fw-config", command: "/etc/jifang/fetch.sh", limit: 4096)
+        #expect(message.description.contains("`/etc/jifang/fetch.sh` printed more than 4096 bytes"))
+    }
 }
