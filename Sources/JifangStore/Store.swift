@@ -54,9 +54,13 @@ public final class Store: Sendable {
     /// Opens the store at `path`, creating the file if it does not exist (unless `create` is
     /// false), and brings its schema up to date.
     ///
-    /// - Throws: ``StoreError`` naming `path` when the file cannot be opened, is not a Jifang
-    ///   store, was written by a newer Jifang, or its schema cannot be updated; with `create`
-    ///   false, also when there is no file yet.
+    /// A new file is created 0600. An existing file this user owns (a store made by an earlier
+    /// version, 0644 under the usual umask) is made 0600, with its `-wal` and `-shm`, silently;
+    /// see ``tightenModes(_:)``.
+    ///
+    /// - Throws: ``StoreError`` naming `path` when the file cannot be opened or made private, is
+    ///   not a Jifang store, was written by a newer Jifang, or its schema cannot be updated; with
+    ///   `create` false, also when there is no file yet.
     public init(path: String, create: Bool = true, durability: Durability = .full) throws {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
@@ -73,6 +77,7 @@ public final class Store: Sendable {
         // The store holds password hashes and tokens: a new file is created 0600 here, whatever
         // the umask, and SQLite gives its -wal and -shm files the database file's mode.
         if create { try Self.createPrivateFile(path) }
+        try Self.tightenModes(path)
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// A store made by an earlier version was 0644: opening it makes it, and the -wal and -shm
+    /// another process holds open, 0600.
+    @Test func anEarlierStoreReadableByOthersIsMadePrivateWhenOpened() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.directory.remove() }
+        try fixture.store.syncInventory(units: [], devices: [StoreFixture.device("core-router")])
+        let files = [fixture.path, fixture.path + "-wal", fixture.path + "-shm"]
+        for file in files { #expect(chmod(file, 0o644) == 0, "\(file) is missing") }
+        let reopened = try Store(path: fixture.path, create: false)
+        defer { try? reopened.close() }
+        for file in files {
+            var info = stat()
+            #expect(lstat(file, &info) == 0, "\(file) is missing")
+            #expect(info.st_mode & 0o777 == 0o600, "\(file) has mode \(String(info.st_mode & 0o777, radix: 8))")
+        }
+        #expect(try reopened.info().journalMode == "wal", "the store still opens and reads")
+    }
+
     @Test func reopeningKeepsDataAndRunsNoMigrationTwice() throws {
         let fixture = try StoreFixture()
         defer { fixture.directory.remove() }
