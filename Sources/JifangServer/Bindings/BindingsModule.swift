@@ -75,10 +75,6 @@ public struct BindingsModule: WebModule {
         ]
     }
 
-    func actor(_ context: WebContext) -> Store.Actor {
-        Store.Actor(context.account?.username ?? "anonymous", origin: context.remoteAddress)
-    }
-
     /// How far back `?hours=` may reach: ten years.
     static let hours: ClosedRange<Double> = 0...87_600
 
