@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure value types shared by every module; no I/O.
@@ -64,6 +66,8 @@ let package = Package(
             dependencies: [
                 "JifangModel", "JifangSNMP", "JifangConfig", "JifangStore", "JifangCapture",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -90,6 +94,8 @@ let package = Package(
                 "JifangAgents", "JifangConfig", "JifangStore", "JifangSNMP", "JifangModel", "JifangRecords",
                 "JifangCapture", "JifangCompliance", "JifangServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -103,7 +109,9 @@ let package = Package(
         .testTarget(name: "JifangConfigTests", dependencies: ["JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangStoreTests", dependencies: ["JifangStore", "JifangTesting"]),
         .testTarget(
-            name: "JifangAgentsTests", dependencies: ["JifangAgents", "JifangTesting"], resources: [.copy("Fixtures")]
+            name: "JifangAgentsTests",
+            dependencies: ["JifangAgents", "JifangTesting", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JifangRecordsTests", dependencies: ["JifangRecords", "JifangConfig", "JifangTesting"]),
         .testTarget(name: "JifangCLITests", dependencies: ["JifangTesting", "JifangCompliance"]),

@@ -3,18 +3,24 @@ import Foundation
 import JifangAgents
 import JifangConfig
 import JifangModel
+import JifangServer
 import JifangStore
+import Logging
+import ServiceLifecycle
 
 /// `jifang agent`: the long-running scheduler.
 struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent",
         abstract:
-            "Run the agents: poll every device on an interval, raise and clear alerts, back up changed configurations, apply retention.",
+            "Run the agents: poll every device on an interval, raise and clear alerts, back up changed configurations, apply retention, watch ARP, serve the web UI.",
         discussion: """
             After each cycle, the configuration of every polled device whose SNMP change marker or fingerprint \
             moved is backed up (targets from the backups file, schedule from <policies>/backups.yaml). \
-            Stops cleanly on SIGINT or SIGTERM after the cycle in progress is recorded.
+            The inventory's `watch: { interfaces: [...] }` starts an ARP watch on each interface named, and \
+            --serve HOST:PORT the web server; all run as services of one group. SIGINT or SIGTERM shuts them \
+            all down gracefully: the poll cycle in progress is recorded, each capture's events are stored. \
+            Logs go to standard error, as text on a terminal and as JSON lines otherwise (--log-format).
             """
     )
 
@@ -41,7 +47,26 @@ struct AgentCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Configuration targets checked at the same time after a cycle.")
     var backupConcurrency: Int = 4
 
+    @Option(name: .long, help: "Also serve the web UI, the API and /metrics on HOST:PORT, e.g. 127.0.0.1:8080.")
+    var serve: String?
+
+    @Option(name: .long, help: "Log lines as text or json (default: text on a terminal, json otherwise).")
+    var logFormat: LogFormatOption?
+
+    @Option(name: .long, help: "The least level logged: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    /// `--log-format`'s values (``AgentLogging/Format``).
+    enum LogFormatOption: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "--log-level \(logLevel) is not a level (use trace, debug, info, notice, warning, error or critical).")
+        }
+        if let serve { _ = try Self.hostAndPort(serve) }
         guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second.") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1.") }
         guard backupConcurrency > 0 else { throw ValidationError("--backup-concurrency must be at least 1.") }
@@ -66,65 +91,83 @@ struct AgentCommand: AsyncParsableCommand {
         return BackupAgent(inventory: inventory, policy: policy, store: store, devices: devices)
     }
 
+    /// `HOST:PORT` split, the port a TCP port.
+    static func hostAndPort(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), case let host = String(text[..<colon]), !host.isEmpty,
+            let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port)
+        else {
+            throw ValidationError("--serve \(text.debugDescription) is not HOST:PORT with a TCP port (1–65535).")
+        }
+        return (host, port)
+    }
+
     func run() async throws {
+        let format: AgentLogging.Format = logFormat.map { $0 == .json ? .json : .text } ?? .automatic
+        AgentLogging.bootstrap(format: format, level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Logger(label: "jifang.agent")
         let loaded = try LoadedConfiguration(config)
         let store = try Store(path: storeOptions.path)
         try store.syncInventory(units: loaded.inventory.units, devices: loaded.inventory.devices.map(\.profile))
         let backupAgent = try backupAgent(devices: loaded.inventory.devices, store: store)
         let backupsPath = try backupsPath()
+        let failures = StoreWriteFailures()
         let scheduler = AgentScheduler(
             cycle: PollCycle(poller: DevicePoller(policies: loaded.policies), store: store, concurrency: concurrency),
             devices: loaded.inventory.devices, store: store, retention: loaded.policies.retention,
-            interval: .milliseconds(Int(interval * 1000)), backups: backupAgent, backupConcurrency: backupConcurrency)
-        let stop = StopSignal()
-        log(
-            "agent started: \(loaded.inventory.devices.count) devices every \(interval) s, store \(storeOptions.path), "
-                + (backupAgent.map { "configuration backups from \(backupsPath) to \($0.inventory.repository)" }
-                    ?? "configuration backups off"))
-        await scheduler.run(
-            cycles: cycles, stopRequested: { stop.requested },
-            report: { summary in log(summary.description) },
-            backupReport: { pass in
-                for outcome in pass.outcomes where outcome.result == .done || outcome.result == .failed {
-                    let id = outcome.record.map { " #\($0.id)" } ?? ""
-                    log("\(outcome.target) [config] \(outcome.result.rawValue)\(id): \(outcome.message)")
-                }
-                log(pass.description)
-            })
-        log("agent stopped")
-    }
-
-    private func log(_ message: String) {
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        FileHandle.standardError.write(Data("\(stamp) \(message)\n".utf8))
-    }
-}
-
-/// Turns SIGINT and SIGTERM into a flag the scheduler checks between cycles.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    private var sources: [any DispatchSourceSignal] = []
-
-    init() {
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.set() }
-            source.resume()
-            sources.append(source)
+            interval: .milliseconds(Int(interval * 1000)), backups: backupAgent, backupConcurrency: backupConcurrency,
+            logger: Logger(label: "jifang.poll"), failures: failures)
+        // With --cycles the poll service ends by itself, and the others are shut down with it.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(
+                service: PollService(scheduler: scheduler, cycles: cycles),
+                successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "poll")
+        ]
+        services += try watchServices(
+            loaded.inventory.watch, store: store, format: format == .json ? .json : .text, failures: failures)
+        if let serve {
+            let (host, port) = try Self.hostAndPort(serve)
+            let server = try ServeCommand.webServer(
+                store: store, config: config, backupsFlag: backups, options: .init(host: host, port: port))
+            services.append(
+                .init(
+                    service: server.application(), successTerminationBehavior: .gracefullyShutdownGroup,
+                    serviceName: "web"))
         }
+        var started =
+            "agent started: \(loaded.inventory.devices.count) devices every \(interval) s, store \(storeOptions.path), "
+        if let backupAgent {
+            started += "configuration backups from \(backupsPath) to \(backupAgent.inventory.repository)"
+        } else {
+            started += "configuration backups off"
+        }
+        if let watch = loaded.inventory.watch {
+            started += ", ARP watch on " + watch.interfaces.joined(separator: ", ")
+        }
+        if let serve { started += ", serving http://\(serve)/" }
+        logger.info("\(started)")
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("agent stopped", metadata: ["storeWriteFailures": "\(failures.value)"])
     }
 
-    private func set() {
-        lock.lock()
-        flag = true
-        lock.unlock()
-    }
-
-    var requested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
+    /// One ARP watch service per interface the inventory's `watch:` names.
+    private func watchServices(
+        _ watch: WatchSettings?, store: Store, format: EventSink.Format, failures: StoreWriteFailures
+    ) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard let watch, !watch.interfaces.isEmpty else { return [] }
+        let inventoryPath = try config.inventory
+        let files =
+            watch.enforce
+            ? BindingWatchService.EnforcementFiles(
+                inventoryPath: inventoryPath, policiesDirectory: try config.policies) : nil
+        let entries = try ARPWatchRun.register(bindings: nil, store: store, inventoryPath: inventoryPath)
+        return watch.interfaces.map { interface in
+            .init(
+                service: BindingWatchService(
+                    interface: interface, entries: entries, enforcement: files, store: store, format: format,
+                    failures: failures),
+                serviceName: "watch \(interface)")
+        }
     }
 }

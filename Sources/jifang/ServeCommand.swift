@@ -41,15 +41,26 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let policies = try config.policies
-        // The server reads the inventory when a page needs it, so a site without one still serves.
-        let inventory = config.inventoryIfPresent ?? "Inventory/site.yaml"
-        let backups = DefaultPaths.current.backups(flag: backups, inventory: inventory)
         let store = try Store(path: storeOptions.path)
-        let policy = try AccountPolicy.load(path: "\(policies)/accounts.yaml")
         if try store.accounts().isEmpty {
             print("No accounts yet: create one with `jifang users add NAME --role administrator`.")
         }
+        let server = try Self.webServer(
+            store: store, config: config, backupsFlag: backups,
+            options: .init(host: host, port: port, secureCookies: secureCookies))
+        print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
+        try await server.run()
+    }
+
+    /// The web server over `store` as `jifang serve` runs it, for `jifang agent --serve` too.
+    static func webServer(
+        store: Store, config: ConfigOptions, backupsFlag: String?, options: WebServer.Options
+    ) throws -> WebServer {
+        let policies = try config.policies
+        // The server reads the inventory when a page needs it, so a site without one still serves.
+        let inventory = config.inventoryIfPresent ?? "Inventory/site.yaml"
+        let backups = DefaultPaths.current.backups(flag: backupsFlag, inventory: inventory)
+        let policy = try AccountPolicy.load(path: "\(policies)/accounts.yaml")
         // The duty log, assets and lending desk follow records.yaml, as the `log`, `assets` and `docs` commands do.
         let recordsPath = (policies as NSString).appendingPathComponent(RecordsPolicy.fileName)
         let records =
@@ -58,11 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.dutyLogUTCOffset() != records.utcOffsetSeconds {
             try store.setDutyLogUTCOffset(seconds: records.utcOffsetSeconds)
         }
-        let server = WebServer(
-            store: store, policy: policy, options: .init(host: host, port: port, secureCookies: secureCookies),
+        return WebServer(
+            store: store, policy: policy, options: options,
             modules: SiteModules.makers(
                 records: records, policiesDirectory: policies, inventoryPath: inventory, backupsPath: backups))
-        print("Serving http://\(host):\(port)/ (store \(store.path)); Ctrl-C stops.")
-        try await server.run()
     }
 }

@@ -67,7 +67,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = noStore ? nil : try Store(path: storeOptions.path)
-        let entries = try loadEntries(store: store)
+        let entries = try ARPWatchRun.register(
+            bindings: bindings, store: store, inventoryPath: config.inventoryIfPresent)
         var subnets: [IPv4Subnet] = []
         for text in subnet {
             guard let parsed = IPv4Subnet(text) else {
@@ -84,57 +85,24 @@ struct WatchCommand: AsyncParsableCommand {
         }
         // Ctrl-C or SIGTERM ends a live capture like --duration does: output, store and summary complete.
         let interruption = source.isFile ? nil : CaptureInterruption(source)
-        let enforcement = try await Enforcement.prepare(
-            locate: locate || enforce, enforce: enforce, dryRun: dryRun, config: config, store: store)
-        var watch = BindingWatch(entries: entries, subnets: subnets, learnPairs: learn)
-        let deadline = duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        // The inventory and policies are looked for only when locating: a plain watch needs neither.
+        let enforcement =
+            locate || enforce
+            ? try await Enforcement.prepare(
+                locate: true, enforce: enforce, dryRun: dryRun, inventoryPath: try config.inventory,
+                policiesDirectory: try config.policies, store: store) : nil
+        let run = ARPWatchRun(
+            entries: entries, subnets: subnets, learn: learn, enforcement: enforcement,
+            deadline: duration.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) })
         let sink = EventSink(
             format: output.format == .json ? .json : .text, store: store, capture: source.name, live: pcap == nil)
         if interruption != nil {
             sink.note("capturing on \(source.name); stop with Ctrl-C")
         }
-
-        if let enforcement {
-            let register = Dictionary(entries.map { ($0.ip, $0) }, uniquingKeysWith: { first, _ in first })
-            func handle(_ event: ARPEvent) async {
-                let (located, location) = await enforcement.locator.locate(event)
-                sink.write(located)
-                await enforcement.act(
-                    on: event, entry: event.ip.flatMap { register[$0] }, location: location, sink: sink)
-            }
-            if source.isFile {
-                // A file is read first (the fast path), then each event located and acted on.
-                var events: [ARPEvent] = []
-                try watch.run(source, until: deadline) { events.append($0) }
-                for event in events { await handle(event) }
-            } else {
-                // Live, each event is handled as it arises, with tables refreshed as they age.
-                let capture = CaptureThread(watch: watch, source: source, deadline: deadline)
-                for await event in capture.start() { await handle(event) }
-                watch = try capture.finished()
-            }
-        } else {
-            try watch.run(source, until: deadline) { sink.write(LocatedARPEvent($0)) }
-        }
+        let outcome = try await run.run(source, sink: sink)
         // The summary is printed even when events could not be stored; the error follows it.
-        let stored = Result { () throws(EventSinkError) in try sink.finish() }
-        if learn, let store { try store.recordPairs(watch.pairs) }
-        let stats = watch.statistics
-        var summary =
-            "\(source.name): \(stats.frames) frames, \(stats.arp) ARP, \(stats.malformed) malformed, "
-            + "\(stats.events) events (\(stats.suppressed) repeats suppressed)"
-        if learn { summary += ", \(watch.pairs.count) pairs recorded" }
-        if let signal = interruption?.signalName { summary += "; stopped by \(signal)" }
+        let summary = run.summary(of: outcome, source: source.name, stoppedBy: interruption?.signalName)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
-        try stored.get()
-    }
-
-    private func loadEntries(store: Store?) throws -> [BindingEntry] {
-        if let bindings { return try BindingTable.load(path: bindings).entries }
-        if let store, case let stored = try store.bindings(), !stored.isEmpty { return stored }
-        if let inventory = config.inventoryIfPresent, FileManager.default.fileExists(atPath: inventory) {
-            return try Inventory.load(path: inventory).bindings
-        }
-        return []
+        try outcome.stored.get()
     }
 }

@@ -7,7 +7,9 @@ import JifangCapture
 ///
 /// The signals' default action is ignored while this exists and they are taken from dispatch
 /// signal sources; the handler calls ``PacketSource/interrupt()``, which wakes the blocked read.
-final class CaptureInterruption: @unchecked Sendable {
+/// With no signals (`signals: []`), ``interrupt()`` ends the capture: `jifang agent`'s watch
+/// service calls it on the service group's graceful shutdown, which owns the signals there.
+public final class CaptureInterruption: @unchecked Sendable {
     // @unchecked: `received` is guarded by `lock`; `source` is only used through its
     // thread-safe `interrupt()`; `sources` is written in init only.
     private let lock = NSLock()
@@ -15,7 +17,7 @@ final class CaptureInterruption: @unchecked Sendable {
     private let source: PacketSource
     private var sources: [any DispatchSourceSignal] = []
 
-    init(_ source: PacketSource, signals: [Int32] = [SIGINT, SIGTERM]) {
+    public init(_ source: PacketSource, signals: [Int32] = [SIGINT, SIGTERM]) {
         self.source = source
         for number in signals {
             signal(number, SIG_IGN)
@@ -31,11 +33,16 @@ final class CaptureInterruption: @unchecked Sendable {
     }
 
     /// The signal that ended the capture, if one did.
-    var signalReceived: Int32? { lock.withLock { received } }
+    public var signalReceived: Int32? { lock.withLock { received } }
 
     /// How the summary names the signal, e.g. `SIGINT`.
-    var signalName: String? {
+    public var signalName: String? {
         signalReceived.map { [SIGINT: "SIGINT", SIGTERM: "SIGTERM"][$0] ?? "signal \($0)" }
+    }
+
+    /// Ends the capture now (the blocked read returns); no signal is recorded.
+    public func interrupt() {
+        source.interrupt()
     }
 
     private func interrupt(by number: Int32) {

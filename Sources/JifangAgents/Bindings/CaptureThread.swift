@@ -1,12 +1,11 @@
 import Foundation
-import JifangAgents
 import JifangCapture
 import JifangModel
 
 /// Runs a ``BindingWatch`` over a live capture on a thread of its own and hands its events to
 /// async code as they arise, so locating and enforcing (SNMP) happen while the capture goes on
 /// and the blocking read never holds one of the few threads of Swift's concurrency pool.
-final class CaptureThread: @unchecked Sendable {
+public final class CaptureThread: @unchecked Sendable {
     // @unchecked: `watch` and `failure` are written by the capture thread until it finishes the
     // stream, and read by the stream's consumer only after that (the stream orders the two).
     private var watch: BindingWatch
@@ -14,14 +13,14 @@ final class CaptureThread: @unchecked Sendable {
     private nonisolated(unsafe) let source: PacketSource
     private let deadline: ContinuousClock.Instant?
 
-    init(watch: BindingWatch, source: PacketSource, deadline: ContinuousClock.Instant?) {
+    public init(watch: BindingWatch, source: PacketSource, deadline: ContinuousClock.Instant?) {
         self.watch = watch
         self.source = source
         self.deadline = deadline
     }
 
     /// Starts the capture; the stream ends when the capture does (deadline, interruption or error).
-    func start() -> AsyncStream<ARPEvent> {
+    public func start() -> AsyncStream<ARPEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ARPEvent.self)
         let thread = Thread { [self] in
             do throws(CaptureError) {
@@ -39,7 +38,7 @@ final class CaptureThread: @unchecked Sendable {
     /// The watch with its statistics, once the stream has ended.
     ///
     /// - Throws: the capture's ``CaptureError`` if the read failed.
-    func finished() throws(CaptureError) -> BindingWatch {
+    public func finished() throws(CaptureError) -> BindingWatch {
         if let failure { throw failure }
         return watch
     }

@@ -1,39 +1,47 @@
 import Foundation
-import JifangAgents
 import JifangConfig
 import JifangModel
 import JifangSNMP
 import JifangStore
 
-/// The `--locate`/`--enforce` side of `jifang watch`: forwarding tables of the inventory's
+/// The locating and enforcing side of the ARP watch (`jifang watch --locate/--enforce`, and
+/// `jifang agent` with `watch: { enforce: true }`): forwarding tables of the inventory's
 /// switches and routers, and the port enforcer of Policies/bindings.yaml.
-struct Enforcement {
-    let locator: RefreshingPortLocator
-    let enforcer: PortEnforcer?
-    let inventory: Inventory
-    let store: Store?
+public struct Enforcement {
+    public let locator: RefreshingPortLocator
+    public let enforcer: PortEnforcer?
+    public let inventory: Inventory
+    public let store: Store?
 
     /// Reads the forwarding tables of every switch and router (and devices of unknown kind);
     /// `nil` when neither locating nor enforcing was asked for. The tables are read again as
     /// Policies/bindings.yaml `forwardingRefreshSeconds` says (see ``RefreshingPortLocator``).
-    static func prepare(locate: Bool, enforce: Bool, dryRun: Bool, config: ConfigOptions, store: Store?)
-        async throws -> Enforcement?
-    {
+    ///
+    /// - Parameter warn: gets one line for each switch that does not answer (standard error by default).
+    public static func prepare(
+        locate: Bool, enforce: Bool, dryRun: Bool, inventoryPath: String, policiesDirectory: String, store: Store?,
+        warn: @escaping @Sendable (String) -> Void = Enforcement.warnOnStandardError
+    ) async throws -> Enforcement? {
         guard locate else { return nil }
-        let inventory = try Inventory.load(path: try config.inventory)
-        let policy = try BindingPolicy.load(directory: try config.policies)
+        let inventory = try Inventory.load(path: inventoryPath)
+        let policy = try BindingPolicy.load(directory: policiesDirectory)
         let devices = inventory.devices.filter { [nil, .switch, .router].contains($0.declaredKind) }
         let locator = await RefreshingPortLocator(
             uplinkThreshold: policy.uplinkMACThreshold, refreshInterval: .seconds(policy.forwardingRefreshSeconds)
-        ) { await readTables(devices) }
+        ) { await readTables(devices, warn: warn) }
         return Enforcement(
             locator: locator,
             enforcer: enforce ? PortEnforcer(policy: policy, store: store, dryRun: dryRun) : nil,
             inventory: inventory, store: store)
     }
 
+    /// Writes `warning: <line>` to standard error.
+    @Sendable public static func warnOnStandardError(_ line: String) {
+        FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+    }
+
     /// The tables of `devices`; one that does not answer is left out with a warning.
-    private static func readTables(_ devices: [Device]) async -> [ForwardingTable] {
+    private static func readTables(_ devices: [Device], warn: @Sendable (String) -> Void) async -> [ForwardingTable] {
         var tables: [ForwardingTable] = []
         for device in devices {
             do {
@@ -46,14 +54,14 @@ struct Enforcement {
                 }
                 await session.close()
             } catch {
-                FileHandle.standardError.write(Data("warning: \(device.name): \(error)\n".utf8))
+                warn("\(device.name): \(error)")
             }
         }
         return tables
     }
 
     /// Plans and carries out what the policy says about `event`, noting it on standard error.
-    func act(on event: ARPEvent, entry: BindingEntry?, location: PortLocation?, sink: EventSink) async {
+    public func act(on event: ARPEvent, entry: BindingEntry?, location: PortLocation?, sink: EventSink) async {
         guard let enforcer, event.mac != nil, let planned = enforcer.plan(event, entry: entry, location: location)
         else { return }
         do {

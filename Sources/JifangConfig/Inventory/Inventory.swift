@@ -14,6 +14,8 @@ public struct Inventory: Sendable, Hashable {
     public var devices: [Device]
     /// The IP–MAC binding register (`bindings:`, see ``BindingTable``); empty when absent.
     public var bindings: [BindingEntry] = []
+    /// The interfaces `jifang agent` watches for ARP (`watch:`); `nil` when absent.
+    public var watch: WatchSettings?
 
     public init(site: String? = nil, units: [OrganisationUnit] = [], devices: [Device] = []) {
         self.site = site
@@ -36,7 +38,7 @@ public struct Inventory: Sendable, Hashable {
         try read(YAMLDocument(yaml: yaml, file: file))
     }
 
-    static let topLevelFields = ["site", "units", "devices", "bindings"]
+    static let topLevelFields = ["site", "units", "devices", "bindings", "watch"]
     static let unitFields = ["id", "name", "level", "parent"]
 
     private static func read(_ document: YAMLDocument) throws(ConfigErrors) -> Inventory {
@@ -55,6 +57,9 @@ public struct Inventory: Sendable, Hashable {
                 let reader = BindingReader(
                     knownUnits: root.has("units") ? unitIDs : nil, knownSwitches: Set(inventory.devices.map(\.name)))
                 inventory.bindings = reader.read(bindings)
+            }
+            if let watch = root.optional("watch") {
+                inventory.watch = WatchSettings.read(watch)
             }
         }
         let errors = document.diagnostics.errors
