@@ -22,22 +22,7 @@ extension Store {
     /// The day stored in `column` of `row`; a text that is not a day (a file edited by hand, a
     /// row written by another program) is an error naming the column, not a trap.
     static func storedDay(_ row: Row, _ column: String) throws -> CalendarDay {
-        let text: String? = row[column]
-        guard let text, let day = CalendarDay(text) else {
-            throw StoredValueError(column: column, value: text)
-        }
-        return day
-    }
-}
-
-/// A stored value that does not decode; the read fails naming it.
-struct StoredValueError: Error, CustomStringConvertible {
-    var column: String
-    var value: String?
-
-    var description: String {
-        "\(column) holds \(value.map { "\"\($0.unicodeScalars.prefix(40).map { $0.escaped(asASCII: false) }.joined())\"" } ?? "no value"), "
-            + "which is not a date (yyyy-MM-dd)"
+        try row.decode(CalendarDay.self, column)
     }
 }
 

@@ -53,17 +53,23 @@ extension Store {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
+            let table = "arp_events"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
-                guard let type = ARPEventType(rawValue: row[1]) else { return nil }
-                let ip: Int64? = row[2]
-                let mac: String? = row[3]
-                let bound: String? = row[4]
-                let vlan: Int? = row[5]
+                // A type this build does not know (a newer watcher's) is left out, as before.
+                guard let type = ARPEventType(rawValue: try row.decode(String.self, "type", in: table)) else {
+                    return nil
+                }
                 let event = ARPEvent(
-                    time: Date(storeMillis: row[0]), type: type, ip: ip.map { IPv4Address(rawValue: UInt32($0)) },
-                    mac: mac.flatMap(MACAddress.init), boundMAC: bound.flatMap(MACAddress.init),
-                    vlan: vlan.map { UInt16($0) }, frame: row[6], message: row[9])
-                return LocatedARPEvent(event, switchName: row[7], port: row[8])
+                    time: Date(storeMillis: try row.decode(Int64.self, "time", in: table)), type: type,
+                    ip: try row.decodeIfPresent(IPv4Address.self, "ip", in: table),
+                    mac: try row.decodeIfPresent(MACAddress.self, "mac", in: table),
+                    boundMAC: try row.decodeIfPresent(MACAddress.self, "bound_mac", in: table),
+                    vlan: try row.decodeIfPresent(UInt16.self, "vlan", in: table),
+                    frame: try row.decodeIfPresent(Int.self, "frame", in: table),
+                    message: try row.decode(String.self, "message", in: table))
+                return LocatedARPEvent(
+                    event, switchName: try row.decodeIfPresent(String.self, "switch", in: table),
+                    port: try row.decodeIfPresent(String.self, "port", in: table))
             }
         }
     }

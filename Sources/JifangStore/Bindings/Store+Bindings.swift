@@ -92,15 +92,19 @@ extension Store {
             }
             sql += " ORDER BY time, id"
             let decoder = JSONDecoder()
+            let table = "binding_history"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let old: String? = row[4]
-                let new: String? = row[5]
+                let old = try row.decodeIfPresent(String.self, "old_entry", in: table)
+                let new = try row.decodeIfPresent(String.self, "new_entry", in: table)
                 return BindingChange(
-                    id: row[0], time: Date(storeMillis: row[1]), ip: IPv4Address(rawValue: UInt32(row[2] as Int64)),
-                    kind: BindingChange.Kind(rawValue: row[3]) ?? .changed,
+                    id: try row.decode(Int64.self, "id", in: table),
+                    time: Date(storeMillis: try row.decode(Int64.self, "time", in: table)),
+                    ip: try row.decode(IPv4Address.self, "ip", in: table),
+                    kind: BindingChange.Kind(rawValue: try row.decode(String.self, "change", in: table)) ?? .changed,
                     old: try old.map { try decoder.decode(BindingEntry.self, from: Data($0.utf8)) },
-                    new: try new.map { try decoder.decode(BindingEntry.self, from: Data($0.utf8)) }, source: row[6],
-                    actor: row[7])
+                    new: try new.map { try decoder.decode(BindingEntry.self, from: Data($0.utf8)) },
+                    source: try row.decode(String.self, "source", in: table),
+                    actor: try row.decodeIfPresent(String.self, "actor", in: table))
             }
         }
     }
@@ -154,12 +158,18 @@ extension Store {
 
     static let bindingColumns = "ip, mac, owner, unit, vlan, switch, port, action"
 
-    static func entry(_ row: Row) -> BindingEntry {
-        let vlan: Int? = row[4]
-        let action: String? = row[7]
+    /// A row of ``bindingColumns``; a stored value the entry cannot hold fails the read naming it.
+    static func entry(_ row: Row) throws -> BindingEntry {
+        let table = "bindings"
+        let action = try row.decodeIfPresent(String.self, "action", in: table)
         return BindingEntry(
-            ip: IPv4Address(rawValue: UInt32(row[0] as Int64)), mac: MACAddress(row[1] as String) ?? .zero,
-            owner: row[2], unit: row[3], vlan: vlan.map { UInt16($0) }, switchName: row[5], port: row[6],
+            ip: try row.decode(IPv4Address.self, "ip", in: table),
+            mac: try row.decode(MACAddress.self, "mac", in: table),
+            owner: try row.decodeIfPresent(String.self, "owner", in: table),
+            unit: try row.decodeIfPresent(String.self, "unit", in: table),
+            vlan: try row.decodeIfPresent(UInt16.self, "vlan", in: table),
+            switchName: try row.decodeIfPresent(String.self, "switch", in: table),
+            port: try row.decodeIfPresent(String.self, "port", in: table),
             action: action.flatMap(BindingAction.init(rawValue:)))
     }
 

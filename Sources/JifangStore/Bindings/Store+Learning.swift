@@ -50,7 +50,7 @@ extension Store {
                       AND p.ip NOT IN (SELECT ip FROM binding_proposals WHERE status = 'pending')
                     ORDER BY p.ip, p.mac
                     """)
-            let byIP = Dictionary(grouping: rows.map(Self.pair), by: \.ip)
+            let byIP = Dictionary(grouping: try rows.map(Self.pair), by: \.ip)
             for ip in byIP.keys.sorted() {
                 let pairs = byIP[ip]!
                 guard pairs.count == 1, let pair = pairs.first, pair.mac.isUnicast else {
@@ -153,24 +153,31 @@ extension Store {
         }
     }
 
-    static func pair(_ row: Row) -> ObservedPair {
-        let vlan: Int? = row[2]
-        return ObservedPair(
-            ip: IPv4Address(rawValue: UInt32(row[0] as Int64)), mac: MACAddress(row[1] as String) ?? .zero,
-            vlan: vlan.map { UInt16($0) }, firstSeen: Date(storeMillis: row[3]), lastSeen: Date(storeMillis: row[4]),
-            packets: row[5])
+    /// A row of `arp_pairs` (ip, mac, vlan, first_seen, last_seen, packets); a value the pair
+    /// cannot hold fails the read naming it.
+    static func pair(_ row: Row) throws -> ObservedPair {
+        try pair(row, in: "arp_pairs")
     }
 
-    static func proposal(_ row: Row) -> BindingProposal {
-        let vlan: Int? = row[3]
-        let decided: Int64? = row[9]
+    /// A row of `binding_proposals` with its pair's columns.
+    static func proposal(_ row: Row) throws -> BindingProposal {
+        let table = "binding_proposals"
+        let decided = try row.decodeIfPresent(Int64.self, "decided_at", in: table)
         return BindingProposal(
-            id: row[0],
-            pair: ObservedPair(
-                ip: IPv4Address(rawValue: UInt32(row[1] as Int64)), mac: MACAddress(row[2] as String) ?? .zero,
-                vlan: vlan.map { UInt16($0) }, firstSeen: Date(storeMillis: row[4]),
-                lastSeen: Date(storeMillis: row[5]), packets: row[6]),
-            proposedAt: Date(storeMillis: row[7]), status: BindingProposal.Status(rawValue: row[8]) ?? .pending,
-            decidedAt: decided.map { Date(storeMillis: $0) }, decidedBy: row[10])
+            id: try row.decode(Int64.self, "id", in: table), pair: try pair(row, in: table),
+            proposedAt: Date(storeMillis: try row.decode(Int64.self, "proposed_at", in: table)),
+            status: BindingProposal.Status(rawValue: try row.decode(String.self, "status", in: table)) ?? .pending,
+            decidedAt: decided.map { Date(storeMillis: $0) },
+            decidedBy: try row.decodeIfPresent(String.self, "decided_by", in: table))
+    }
+
+    private static func pair(_ row: Row, in table: String) throws -> ObservedPair {
+        ObservedPair(
+            ip: try row.decode(IPv4Address.self, "ip", in: table),
+            mac: try row.decode(MACAddress.self, "mac", in: table),
+            vlan: try row.decodeIfPresent(UInt16.self, "vlan", in: table),
+            firstSeen: Date(storeMillis: try row.decode(Int64.self, "first_seen", in: table)),
+            lastSeen: Date(storeMillis: try row.decode(Int64.self, "last_seen", in: table)),
+            packets: try row.decode(Int.self, "packets", in: table))
     }
 }

@@ -63,13 +63,19 @@ extension Store {
                     FROM port_actions \(filter) ORDER BY time DESC, id DESC
                     """, arguments: arguments
             ).map { row in
-                let mac: String? = row[5]
-                let ip: Int64? = row[6]
-                let released: Int64? = row[10]
+                let table = "port_actions"
+                let released = try row.decodeIfPresent(Int64.self, "released_at", in: table)
                 return PortAction(
-                    id: row[0], time: Date(storeMillis: row[1]), device: row[2], ifIndex: row[3], ifName: row[4],
-                    mac: mac.flatMap(MACAddress.init), ip: ip.map { IPv4Address(rawValue: UInt32($0)) },
-                    previousStatus: row[7], state: PortAction.State(rawValue: row[8]) ?? .refused, reason: row[9],
+                    id: try row.decode(Int64.self, "id", in: table),
+                    time: Date(storeMillis: try row.decode(Int64.self, "time", in: table)),
+                    device: try row.decode(String.self, "device", in: table),
+                    ifIndex: try row.decode(Int.self, "if_index", in: table),
+                    ifName: try row.decodeIfPresent(String.self, "if_name", in: table),
+                    mac: try row.decodeIfPresent(MACAddress.self, "mac", in: table),
+                    ip: try row.decodeIfPresent(IPv4Address.self, "ip", in: table),
+                    previousStatus: try row.decodeIfPresent(Int.self, "previous_status", in: table),
+                    state: PortAction.State(rawValue: try row.decode(String.self, "state", in: table)) ?? .refused,
+                    reason: try row.decode(String.self, "reason", in: table),
                     releasedAt: released.map { Date(storeMillis: $0) })
             }
         }

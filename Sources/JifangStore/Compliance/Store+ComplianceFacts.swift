@@ -26,15 +26,18 @@ extension Store {
             let findings = try db.makeStatement(
                 sql: "SELECT rule, message FROM findings WHERE poll = ? AND status = 'fail' ORDER BY ordinal")
             return try rows.map { row in
-                let poll: Int64? = row["poll"]
+                let poll = try row.decodeIfPresent(Int64.self, "poll", in: "polls")
                 var failed: [String] = []
                 if let poll {
                     failed = try Row.fetchAll(findings, arguments: [poll]).map {
-                        "\($0[0] as String): \($0[1] as String)"
+                        "\(try $0.decode(String.self, "rule", in: "findings")): "
+                            + (try $0.decode(String.self, "message", in: "findings"))
                     }
                 }
                 return DeviceSpecFact(
-                    unit: row["unit"], device: row["name"], kind: row["kind"], poll: poll, failed: failed)
+                    unit: try row.decode(String.self, "unit", in: "devices"),
+                    device: try row.decode(String.self, "name", in: "devices"),
+                    kind: try row.decode(String.self, "kind", in: "devices"), poll: poll, failed: failed)
             }
         }
     }
@@ -45,15 +48,19 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.unit, d.name, count(p.id), coalesce(sum(p.reachable), 0),
-                        min(CASE WHEN p.reachable = 0 THEN p.id END)
+                    SELECT d.unit AS unit, d.name AS name, count(p.id) AS poll_count,
+                        coalesce(sum(p.reachable), 0) AS reachable_count, min(CASE WHEN p.reachable = 0 THEN p.id END) AS first_miss
                     FROM devices d LEFT JOIN polls p ON p.device = d.name AND p.time >= ? AND p.time < ?
                     WHERE d.removed_at IS NULL AND d.unit IS NOT NULL AND d.kind IN (SELECT value FROM json_each(?))
                     GROUP BY d.name ORDER BY d.unit, d.name
                     """, arguments: [from.storeMillis, to.storeMillis, Self.jsonArray(kinds)]
             ).map { row in
                 DeviceAvailabilityFact(
-                    unit: row[0], device: row[1], polls: row[2], reachable: row[3], firstMiss: row[4])
+                    unit: try row.decode(String.self, "unit", in: "devices"),
+                    device: try row.decode(String.self, "name", in: "devices"),
+                    polls: try row.decode(Int.self, "poll_count", in: "polls"),
+                    reachable: try row.decode(Int.self, "reachable_count", in: "polls"),
+                    firstMiss: try row.decodeIfPresent(Int64.self, "first_miss", in: "polls"))
             }
         }
     }
@@ -65,12 +72,13 @@ extension Store {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT day, unit, min(id) FROM duty_log WHERE day BETWEEN ? AND ? AND unit IS NOT NULL
-                    GROUP BY day, unit
+                    SELECT day, unit, min(id) AS id FROM duty_log
+                    WHERE day BETWEEN ? AND ? AND unit IS NOT NULL GROUP BY day, unit
                     """, arguments: [from.description, to.description])
             while let row = try rows.next() {
-                guard let day = CalendarDay(row[0] as String) else { continue }
-                result[row[1], default: [:]][day] = row[2]
+                let day = try row.decode(CalendarDay.self, "day", in: "duty_log")
+                result[try row.decode(String.self, "unit", in: "duty_log"), default: [:]][day] =
+                    try row.decode(Int64.self, "id", in: "duty_log")
             }
             return result
         }
@@ -88,16 +96,21 @@ extension Store {
                     """, arguments: [from.description, to.description])
             var faults: [(id: Int64, unit: String, day: CalendarDay, fields: [String?])] = []
             var index: [Int64: Int] = [:]
+            let table = "duty_log"
             for row in rows {
-                let fields: [String?] = FaultDetails.fieldNames.map { name in
-                    (row[name] as String?).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                let fields: [String?] = try FaultDetails.fieldNames.map { name in
+                    try row.decodeIfPresent(String.self, name, in: table).flatMap {
+                        $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0
+                    }
                 }
-                let id: Int64 = row["id"]
-                if (row["category"] as String) == "fault" {
-                    guard let unit: String = row["unit"], let day = CalendarDay(row["day"] as String) else { continue }
+                let id = try row.decode(Int64.self, "id", in: table)
+                if try row.decode(String.self, "category", in: table) == "fault" {
+                    // A fault of no unit counts for none, as before.
+                    guard let unit = try row.decodeIfPresent(String.self, "unit", in: table) else { continue }
                     index[id] = faults.count
-                    faults.append((id, unit, day, fields))
-                } else if let target: Int64 = row["corrects"], let i = index[target] {
+                    faults.append((id, unit, try row.decode(CalendarDay.self, "day", in: table), fields))
+                } else if let target = try row.decodeIfPresent(Int64.self, "corrects", in: table), let i = index[target]
+                {
                     faults[i].fields = zip(faults[i].fields, fields).map { $1 ?? $0 }
                 }
             }
@@ -114,14 +127,17 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT unit, count(*), min(day), min(id) FROM duty_log d
+                    SELECT unit, count(*) AS entries, min(day) AS day, min(id) AS id FROM duty_log d
                     WHERE day BETWEEN ? AND ? AND unit IS NOT NULL AND category != 'review'
                         AND NOT EXISTS (SELECT 1 FROM duty_log_review_entries r WHERE r.entry = d.id)
                     GROUP BY unit
                     """, arguments: [from.description, to.description]
-            ).compactMap { row in
-                guard let day = CalendarDay(row[2] as String) else { return nil }
-                return UnreviewedFact(unit: row[0], count: row[1], firstDay: day, firstEntry: row[3])
+            ).map { row in
+                UnreviewedFact(
+                    unit: try row.decode(String.self, "unit", in: "duty_log"),
+                    count: try row.decode(Int.self, "entries", in: "duty_log"),
+                    firstDay: try row.decode(CalendarDay.self, "day", in: "duty_log"),
+                    firstEntry: try row.decode(Int64.self, "id", in: "duty_log"))
             }
         }
     }
@@ -142,8 +158,9 @@ extension Store {
                     """,
                 arguments: StatementArguments([from.description, to.description] + keywords.map { $0.lowercased() }))
             while let row = try rows.next() {
-                guard let day = CalendarDay(row[1] as String) else { continue }
-                result[row[0], default: []].append((day, row[2]))
+                let day = try row.decode(CalendarDay.self, "day", in: "duty_log")
+                result[try row.decode(String.self, "unit", in: "duty_log"), default: []].append(
+                    (day, try row.decode(Int64.self, "id", in: "duty_log")))
             }
             return result
         }
@@ -154,7 +171,8 @@ extension Store {
         try read("read the power-on runs") { db in
             var result: [String: [CalendarDay]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT asset, day FROM asset_power_on_runs ORDER BY day") {
-                if let day = CalendarDay(row[1] as String) { result[row[0], default: []].append(day) }
+                result[try row.decode(String.self, "asset", in: "asset_power_on_runs"), default: []].append(
+                    try row.decode(CalendarDay.self, "day", in: "asset_power_on_runs"))
             }
             return result
         }
@@ -162,7 +180,11 @@ extension Store {
 
     /// Tags of assets with a scrap record (Art. 139).
     public func scrappedAssetTags() throws -> Set<String> {
-        try read("read the scrap records") { db in try Set(String.fetchAll(db, sql: "SELECT asset FROM scrap_records"))
+        try read("read the scrap records") { db in
+            Set(
+                try Row.fetchAll(db, sql: "SELECT asset FROM scrap_records").map {
+                    try $0.decode(String.self, "asset", in: "scrap_records")
+                })
         }
     }
 
@@ -170,10 +192,10 @@ extension Store {
     public func arpAddressesSeen(from: Date, to: Date) throws -> Set<IPv4Address> {
         try read("read the ARP pairs") { db in
             Set(
-                try Int64.fetchAll(
+                try Row.fetchAll(
                     db, sql: "SELECT DISTINCT ip FROM arp_pairs WHERE last_seen >= ? AND first_seen < ?",
                     arguments: [from.storeMillis, to.storeMillis]
-                ).map { IPv4Address(rawValue: UInt32($0)) })
+                ).map { try $0.decode(IPv4Address.self, "ip", in: "arp_pairs") })
         }
     }
 
@@ -183,7 +205,7 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.event, e.ip, e.time,
+                    SELECT e.event AS event, e.ip AS ip, e.time AS time,
                         EXISTS (SELECT 1 FROM port_actions a WHERE a.event = e.event)
                         OR EXISTS (SELECT 1 FROM binding_history h WHERE h.ip = e.ip AND h.time >= e.time) AS handled
                     FROM arp_events e
@@ -193,8 +215,10 @@ extension Store {
                     """, arguments: [from.storeMillis, to.storeMillis]
             ).map { row in
                 ViolationFact(
-                    event: row[0], ip: IPv4Address(rawValue: UInt32(row[1] as Int64)), time: Date(storeMillis: row[2]),
-                    handled: row[3])
+                    event: try row.decode(Int64.self, "event", in: "arp_events"),
+                    ip: try row.decode(IPv4Address.self, "ip", in: "arp_events"),
+                    time: Date(storeMillis: try row.decode(Int64.self, "time", in: "arp_events")),
+                    handled: try row.decode(Bool.self, "handled", in: "arp_events"))
             }
         }
     }

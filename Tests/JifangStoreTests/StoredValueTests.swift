@@ -1,0 +1,213 @@
+import Foundation
+import JifangModel
+import JifangStore
+import JifangTesting
+import Testing
+
+/// Rows written by another program (or a file edited by hand) with an address past 2³²−1 or
+/// below 0, a VLAN past 65535, a text that is not a MAC or a day, or NULL where the schema says
+/// NOT NULL, fail the read with a ``StoreError`` naming the table and column; they used to stop
+/// the process (`UInt32(_:)`, `UInt16(_:)`, GRDB's non-optional decode of NULL).
+@Suite struct StoredValueTests {
+    static let a = BindingEntry(ip: IPv4Address(10, 0, 0, 1), mac: MACAddress(rawValue: 0x0011_2233_4455), owner: "Li")
+    static let b = BindingEntry(ip: IPv4Address(10, 0, 0, 2), mac: MACAddress(rawValue: 0x0011_2233_4456), vlan: 20)
+    static let tooLarge = "1099511627776"  // 2^40
+
+    /// Whether `read` fails with a ``StoreError`` saying `place` holds `shown`.
+    func fails<T>(_ place: String, holding shown: String, _ read: () throws -> T) -> Bool {
+        do {
+            _ = try read()
+            return false
+        } catch StoreError.operationFailed(_, _, let reason) {
+            return reason.contains("\(place) holds \(shown), which is not")
+        } catch {
+            return false
+        }
+    }
+
+    /// Drops `table`'s constraints (NOT NULL, keys), as a file written by another program might
+    /// have them, keeping its rows; returns a store opened on the changed file.
+    func relax(_ f: StoreFixture, _ table: String, then sql: String) throws -> Store {
+        try sqlite(
+            f.path,
+            "CREATE TABLE relaxed AS SELECT * FROM \(table); DROP TABLE \(table); "
+                + "ALTER TABLE relaxed RENAME TO \(table); \(sql)")
+        return try Store(path: f.path)
+    }
+
+    @Test func aBadBindingRowFailsTheReadNamingTheColumn() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let t0 = StoreFixture.epoch
+        try f.store.importBindings([Self.a, Self.b], source: "import:a.csv", at: t0)
+        let aIP = Self.a.ip.rawValue
+        let bIP = Self.b.ip.rawValue
+
+        try sqlite(f.path, "UPDATE bindings SET ip = \(Self.tooLarge) WHERE ip = \(aIP)")
+        #expect(fails("bindings.ip", holding: Self.tooLarge) { try f.store.bindings() })
+        #expect(try f.store.binding(for: Self.b.ip) == Self.b, "a good row still reads")
+        #expect(
+            fails("bindings.ip", holding: Self.tooLarge) {
+                try f.store.importBindings([Self.b], source: "import:b.csv", replace: true, at: t0)
+            })
+        try sqlite(f.path, "UPDATE bindings SET ip = -1 WHERE ip = \(Self.tooLarge)")
+        #expect(fails("bindings.ip", holding: "-1") { try f.store.bindings() })
+        try sqlite(
+            f.path, "UPDATE bindings SET ip = \(aIP) WHERE ip = -1; UPDATE bindings SET vlan = 70000 WHERE ip = \(bIP)")
+        #expect(fails("bindings.vlan", holding: "70000") { try f.store.binding(for: Self.b.ip) })
+        #expect(fails("bindings.vlan", holding: "70000") { try f.store.removeBinding(ip: Self.b.ip) })
+        try sqlite(
+            f.path,
+            "UPDATE bindings SET vlan = 20 WHERE ip = \(bIP); UPDATE bindings SET mac = 'nope' WHERE ip = \(aIP)")
+        #expect(fails("bindings.mac", holding: "\"nope\"") { try f.store.bindings() })
+        try sqlite(f.path, "UPDATE bindings SET mac = '\(Self.a.mac)' WHERE ip = \(aIP)")
+        #expect(try f.store.bindings() == [Self.a, Self.b], "restored rows read as before")
+
+        try sqlite(f.path, "UPDATE binding_history SET ip = -1 WHERE ip = \(aIP)")
+        #expect(fails("binding_history.ip", holding: "-1") { try f.store.bindingHistory() })
+        #expect(try f.store.bindingHistory(ip: Self.b.ip).map(\.kind) == [.added])
+        try sqlite(f.path, "UPDATE binding_history SET ip = \(aIP) WHERE ip = -1")
+
+        let relaxed = try relax(f, "bindings", then: "UPDATE bindings SET mac = NULL WHERE ip = \(aIP)")
+        #expect(fails("bindings.mac", holding: "no value") { try relaxed.bindings() })
+        #expect(try relaxed.binding(for: Self.b.ip) == Self.b)
+        let history = try relax(f, "binding_history", then: "UPDATE binding_history SET source = NULL")
+        #expect(fails("binding_history.source", holding: "no value") { try history.bindingHistory() })
+    }
+
+    @Test func aBadPairOrProposalRowFailsTheReadNamingTheColumn() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let t0 = StoreFixture.epoch
+        let good = ObservedPair(
+            ip: IPv4Address(10, 0, 1, 1), mac: MACAddress(rawValue: 0x02_0000_0001), vlan: 5, firstSeen: t0,
+            lastSeen: t0 + 86_400, packets: 10)
+        let bad = ObservedPair(
+            ip: IPv4Address(10, 0, 1, 2), mac: MACAddress(rawValue: 0x02_0000_0002), firstSeen: t0,
+            lastSeen: t0 + 86_400, packets: 3)
+        try f.store.recordPairs([good, bad])
+        let badIP = bad.ip.rawValue
+
+        try sqlite(f.path, "UPDATE arp_pairs SET ip = \(Self.tooLarge) WHERE ip = \(badIP)")
+        #expect(fails("arp_pairs.ip", holding: Self.tooLarge) { try f.store.observedPairs() })
+        #expect(fails("arp_pairs.ip", holding: Self.tooLarge) { try f.store.proposeBindings(stableFor: 0) })
+        #expect(
+            fails("arp_pairs.ip", holding: Self.tooLarge) {
+                try f.store.arpAddressesSeen(from: t0, to: t0 + 2 * 86_400)
+            })
+        try sqlite(f.path, "UPDATE arp_pairs SET ip = -1 WHERE ip = \(Self.tooLarge)")
+        #expect(fails("arp_pairs.ip", holding: "-1") { try f.store.observedPairs() })
+        try sqlite(f.path, "UPDATE arp_pairs SET ip = \(badIP), vlan = 70000 WHERE ip = -1")
+        #expect(fails("arp_pairs.vlan", holding: "70000") { try f.store.observedPairs() })
+        try sqlite(f.path, "UPDATE arp_pairs SET vlan = NULL WHERE ip = \(badIP)")
+        #expect(try f.store.observedPairs() == [good, bad], "restored rows read as before")
+        #expect(try f.store.arpAddressesSeen(from: t0, to: t0 + 2 * 86_400) == [good.ip, bad.ip])
+
+        let proposals = try f.store.proposeBindings(stableFor: 0, at: t0 + 86_400).proposals
+        #expect(proposals.count == 2)
+        try sqlite(f.path, "UPDATE binding_proposals SET ip = -1 WHERE ip = \(badIP)")
+        #expect(fails("binding_proposals.ip", holding: "-1") { try f.store.bindingProposals() })
+        #expect(fails("binding_proposals.ip", holding: "-1") { try f.store.approveProposals(nil) })
+        try sqlite(f.path, "UPDATE binding_proposals SET ip = \(Self.tooLarge) WHERE ip = -1")
+        #expect(fails("binding_proposals.ip", holding: Self.tooLarge) { try f.store.rejectProposals([1]) })
+        try sqlite(f.path, "UPDATE binding_proposals SET ip = \(badIP), vlan = 70000 WHERE ip = \(Self.tooLarge)")
+        #expect(fails("binding_proposals.vlan", holding: "70000") { try f.store.bindingProposals() })
+        try sqlite(f.path, "UPDATE binding_proposals SET vlan = NULL WHERE ip = \(badIP)")
+        #expect(try f.store.bindingProposals() == proposals, "restored rows read as before")
+
+        let relaxed = try relax(
+            f, "binding_proposals", then: "UPDATE binding_proposals SET status = NULL WHERE ip = \(badIP)")
+        #expect(
+            fails("binding_proposals.status", holding: "no value") { try relaxed.bindingProposals(pendingOnly: false) })
+        let pairs = try relax(f, "arp_pairs", then: "UPDATE arp_pairs SET mac = NULL WHERE ip = \(badIP)")
+        #expect(fails("arp_pairs.mac", holding: "no value") { try pairs.observedPairs() })
+    }
+
+    @Test func aBadARPEventOrPortActionRowFailsTheReadNamingTheColumn() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let t0 = StoreFixture.epoch
+        let event = ARPEvent(
+            time: t0, type: .bindingViolation, ip: Self.a.ip, mac: Self.b.mac, boundMAC: Self.a.mac, vlan: 20,
+            frame: 7, message: "10.0.0.1 is bound to … but … claims it")
+        try f.store.recordARPEvents([LocatedARPEvent(event, switchName: "sw1", port: "Gi0/7")])
+        let ip = Self.a.ip.rawValue
+
+        try sqlite(f.path, "UPDATE arp_events SET ip = \(Self.tooLarge)")
+        #expect(fails("arp_events.ip", holding: Self.tooLarge) { try f.store.arpEvents() })
+        #expect(fails("arp_events.ip", holding: Self.tooLarge) { try f.store.violationFacts(from: t0, to: t0 + 60) })
+        try sqlite(f.path, "UPDATE arp_events SET ip = -1")
+        #expect(fails("arp_events.ip", holding: "-1") { try f.store.violationFacts(from: t0, to: t0 + 60) })
+        try sqlite(f.path, "UPDATE arp_events SET ip = \(ip), vlan = 70000")
+        #expect(fails("arp_events.vlan", holding: "70000") { try f.store.arpEvents() })
+        try sqlite(f.path, "UPDATE arp_events SET vlan = 20")
+        #expect(try f.store.arpEvents() == [LocatedARPEvent(event, switchName: "sw1", port: "Gi0/7")])
+        #expect(try f.store.violationFacts(from: t0, to: t0 + 60).map(\.ip) == [Self.a.ip])
+
+        let shut = try f.store.recordPortAction(
+            PortAction(
+                time: t0, device: "sw1", ifIndex: 7, ifName: "Gi0/7", mac: Self.b.mac, ip: Self.a.ip,
+                previousStatus: 1, state: .shutdown, reason: "binding violation"))
+        try sqlite(f.path, "UPDATE port_actions SET ip = -1")
+        #expect(fails("port_actions.ip", holding: "-1") { try f.store.portActions() })
+        #expect(fails("port_actions.ip", holding: "-1") { try f.store.markPortReleased(id: shut.id) })
+        try sqlite(f.path, "UPDATE port_actions SET ip = \(Self.tooLarge)")
+        #expect(fails("port_actions.ip", holding: Self.tooLarge) { try f.store.portActions(activeOnly: true) })
+        try sqlite(f.path, "UPDATE port_actions SET ip = \(ip)")
+        #expect(try f.store.portActions() == [shut], "a restored row reads as before")
+
+        let events = try relax(f, "arp_events", then: "UPDATE arp_events SET message = NULL")
+        #expect(fails("arp_events.message", holding: "no value") { try events.arpEvents() })
+        let actions = try relax(f, "port_actions", then: "UPDATE port_actions SET reason = NULL")
+        #expect(fails("port_actions.reason", holding: "no value") { try actions.portActions() })
+    }
+
+    @Test func aBadRowFailsTheComplianceFactsNamingTheColumn() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let t0 = StoreFixture.epoch
+        let first = CalendarDay("2026-11-01")!
+        let last = CalendarDay("2026-11-30")!
+        try f.store.appendDutyLogEntry(
+            DutyLogEntry(
+                id: 0, unit: "county", day: CalendarDay("2026-11-02")!, time: t0, category: .other,
+                text: "UPS alarm", author: "zhangwei", source: .manual, recordedAt: t0))
+        #expect(try f.store.dutyLogDays(from: first, to: last)["county"]?.count == 1)
+        #expect(try f.store.unreviewedFacts(from: first, to: last).map(\.count) == [1])
+        try sqlite(
+            f.path,
+            "DROP TRIGGER duty_log_no_update; UPDATE duty_log SET day = '2026-11-0x', category = 'fault'")
+        #expect(fails("duty_log.day", holding: "\"2026-11-0x\"") { try f.store.dutyLogDays(from: first, to: last) })
+        #expect(fails("duty_log.day", holding: "\"2026-11-0x\"") { try f.store.unreviewedFacts(from: first, to: last) })
+        #expect(
+            fails("duty_log.day", holding: "\"2026-11-0x\"") { try f.store.faultRecordFacts(from: first, to: last) })
+        #expect(
+            fails("duty_log.day", holding: "\"2026-11-0x\"") {
+                try f.store.dutyLogMatches(keywords: ["ups"], from: first, to: last)
+            })
+
+        try sqlite(
+            f.path,
+            "INSERT INTO asset_power_on_runs (asset, day, recorded_by) VALUES ('A-1', '2026-11-02', 'li');"
+                + "INSERT INTO asset_power_on_runs (asset, day, recorded_by) VALUES ('A-2', '2026-11-3x', 'li')")
+        #expect(fails("asset_power_on_runs.day", holding: "\"2026-11-3x\"") { try f.store.powerOnDays() })
+        try sqlite(f.path, "DELETE FROM asset_power_on_runs WHERE asset = 'A-2'")
+        #expect(try f.store.powerOnDays() == ["A-1": [CalendarDay("2026-11-02")!]])
+        let runs = try relax(f, "asset_power_on_runs", then: "UPDATE asset_power_on_runs SET asset = NULL")
+        #expect(fails("asset_power_on_runs.asset", holding: "no value") { try runs.powerOnDays() })
+
+        try f.store.syncInventory(
+            units: [OrganisationUnit(id: "3301", name: "Xihu", level: .county)],
+            devices: [StoreFixture.device("r1", unit: "3301")], at: t0)
+        var health = StoreFixture.health(StoreFixture.device("r1", unit: "3301"), at: t0)
+        health.findings = [Finding(rule: "infra.ntp", status: .fail, message: "no NTP server")]
+        try f.store.record(health: health, observations: [], conditions: [])
+        let facts = try f.store.deviceSpecFacts(kinds: ["router"], from: t0, to: t0 + 60)
+        #expect(facts.map(\.failed) == [["infra.ntp: no NTP server"]])
+        let findings = try relax(f, "findings", then: "UPDATE findings SET rule = NULL")
+        #expect(
+            fails("findings.rule", holding: "no value") {
+                try findings.deviceSpecFacts(kinds: ["router"], from: t0, to: t0 + 60)
+            })
+    }
+}
