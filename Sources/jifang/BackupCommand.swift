@@ -252,7 +252,7 @@ struct BackupDue: AsyncParsableCommand {
 
     func run() async throws {
         let agent = try options.agent()
-        if snmp { await agent.observeConfigurationChanges() }
+        if snmp { try await agent.observeConfigurationChanges() }
         let items = try agent.dueItems()
         switch options.output.format {
         case .json: try printJSON(items)

@@ -133,4 +133,32 @@ final class BackupCLITests {
         let refused = try run(["restore", String(backupID), "--to", "\(path)/restored.sqlite"])
         #expect(refused.status != 0 && refused.stderr.contains("already exists"), "\(refused)")
     }
+
+    /// A store that refuses the run's evidence (a trigger on the backup register, then one on
+    /// the configuration fingerprints): `backup run` exits non-zero and names the target and
+    /// the store's error, even when the configuration itself is unchanged.
+    @Test func runWhoseEvidenceCannotBeWrittenExitsNonZero() throws {
+        let path = directory.path
+        _ = try Command.run("sqlite3", ["\(path)/registry.sqlite", "CREATE TABLE t(x); INSERT INTO t VALUES (1);"])
+        let first = try run(["run", "--target", "router-config"])
+        #expect(first.status == 0, "\(first)")
+        let refusal = "the disk refuses this write"
+        _ = try Command.run(
+            "sqlite3",
+            [
+                "\(path)/jifang.sqlite",
+                "CREATE TRIGGER no_good BEFORE UPDATE ON backups WHEN NEW.status = 'good' "
+                    + "BEGIN SELECT RAISE(ABORT, '\(refusal)'); END; "
+                    + "CREATE TRIGGER no_fingerprint BEFORE UPDATE ON config_fingerprints "
+                    + "BEGIN SELECT RAISE(ABORT, '\(refusal)'); END;",
+            ])
+        let backup = try run(["run", "--target", "registry-db"])
+        #expect(backup.status != 0, "\(backup)")
+        #expect(backup.stdout.contains("registry-db: the store could not record its good backup"), "\(backup)")
+        #expect(backup.stdout.contains(refusal), "\(backup)")
+        let unchanged = try run(["run", "--target", "router-config"])
+        #expect(unchanged.status != 0, "\(unchanged)")
+        #expect(unchanged.stdout.contains("router-config: the store could not record"), "\(unchanged)")
+        #expect(unchanged.stdout.contains(refusal), "\(unchanged)")
+    }
 }

@@ -49,7 +49,14 @@ extension BackupAgent {
         let observed = await fingerprint(device)
         var pushed = false
         if case .dropFolder = method { pushed = true }
-        let versions = (try? store.backups(target: target.name, kind: .config)) ?? []
+        let versions: [BackupRecord]
+        do {
+            versions = try registered(target.name, "its versions") {
+                try store.backups(target: target.name, kind: .config)
+            }
+        } catch {
+            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: error.description)
+        }
         let backedUp = versions.contains { $0.status == .good || $0.status == .pruned }
         if observed == nil, backedUp, !pushed {
             return BackupOutcome(

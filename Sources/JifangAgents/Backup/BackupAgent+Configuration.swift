@@ -34,16 +34,31 @@ extension BackupAgent {
         guard case .deviceConfig(let deviceName, let method) = target.source else {
             return BackupOutcome(target: target.name, kind: .config, result: .failed, message: "not a configuration")
         }
-        let versions = (try? store.backups(target: target.name, kind: .config)) ?? []
+        let versions: [BackupRecord]
+        let state: (observed: String, backedUp: String?)?
+        do {
+            versions = try registered(target.name, "its versions") {
+                try store.backups(target: target.name, kind: .config)
+            }
+            state = try registered(target.name, "its fingerprint") { try store.configFingerprint(target: target.name) }
+        } catch {
+            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: error.description)
+        }
         let latest = versions.last { $0.status == .good || $0.status == .pruned }
-        let state = try? store.configFingerprint(target: target.name)
         // A file in a drop folder is the device's own news of a change and cheap to read: it is
         // always compared. SSH logins and hooks are skipped while SNMP reports no change.
         var pushed = false
         if case .dropFolder = method { pushed = true }
         if !force, !pushed, latest != nil, let observed, state?.backedUp == observed.value {
-            try? store.setConfigFingerprint(
-                target: target.name, fingerprint: observed.value, source: observed.source, at: now(), backedUp: false)
+            do {
+                try recorded(target.name, "its SNMP fingerprint") {
+                    try store.setConfigFingerprint(
+                        target: target.name, fingerprint: observed.value, source: observed.source, at: now(),
+                        backedUp: false)
+                }
+            } catch {
+                return BackupOutcome(target: target.name, kind: .config, result: .failed, message: error.description)
+            }
             return BackupOutcome(
                 target: target.name, kind: .config, result: .unchanged,
                 message: "\(deviceName): SNMP reports no configuration change (\(observed.source))")
@@ -57,24 +72,29 @@ extension BackupAgent {
             return configFailure(target, deviceName, error, start: start)
         }
         let address = text.address(content)
-        func remember() {
-            try? store.setConfigFingerprint(
-                target: target.name, fingerprint: observed?.value ?? address, source: observed?.source ?? "content",
-                at: now(), backedUp: true)
+        // The fingerprint backed up is what ``dueItems()`` compares with the device's next one.
+        func remember() throws(BackupError) {
+            try recorded(target.name, "the fingerprint it was backed up at") {
+                try store.setConfigFingerprint(
+                    target: target.name, fingerprint: observed?.value ?? address,
+                    source: observed?.source ?? "content", at: now(), backedUp: true)
+            }
         }
         if let latest, latest.sha256 == address {
-            remember()
-            return BackupOutcome(
+            let outcome = BackupOutcome(
                 target: target.name, kind: .config, result: .unchanged, record: latest,
                 message: "\(deviceName): configuration fetched by \(method) is unchanged (\(address.prefix(12)))")
+            return afterGood(outcome) { () throws(BackupError) in try remember() }
         }
         let period = calendar.month(of: start)
         let id: Int64
         do {
-            id = try store.beginBackup(
-                target: target.name, category: .configuration, kind: .config, period: period, at: start)
+            id = try recorded(target.name, "the start of its run") {
+                try store.beginBackup(
+                    target: target.name, category: .configuration, kind: .config, period: period, at: start)
+            }
         } catch {
-            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: "\(error)")
+            return BackupOutcome(target: target.name, kind: .config, result: .failed, message: error.description)
         }
         let staging = layout.staging(id, target.name)
         do {
@@ -93,7 +113,14 @@ extension BackupAgent {
                 locations = committed.locations
                 warnings = committed.warnings
             } else {
-                locations += copyRoots.compactMap { try? copy(object, toRoot: $0) }
+                // The same content is already kept: only the copies are refreshed, as in commit.
+                for root in copyRoots {
+                    do {
+                        locations.append(try copy(object, toRoot: root))
+                    } catch {
+                        warnings.append("no copy at \(root): \(error.description)")
+                    }
+                }
             }
             let previous = latest?.path.flatMap { FileManager.default.contents(atPath: "\($0)/config.txt") }
             let diff = text.diff(
@@ -110,24 +137,29 @@ extension BackupAgent {
                 + "backed up via \(method): version \(address.prefix(12)), \(Self.size(Int64(content.count))), kept at "
                 + locations.joined(separator: ", ") + "; diff \(diffPath)"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; "))
-            let record = try store.finishBackup(
-                id: id, status: .good, at: now(), path: object, size: Int64(content.count), sha256: address,
-                locations: locations, verified: true,
-                message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
-                event: (Self.done, deviceName, message))
-            remember()
-            pruneConfigVersions(target)
-            return BackupOutcome(
+            let record = try recorded(target.name, "its good version #\(id)") {
+                try store.finishBackup(
+                    id: id, status: .good, at: now(), path: object, size: Int64(content.count), sha256: address,
+                    locations: locations, verified: true,
+                    message: warnings.isEmpty ? nil : warnings.joined(separator: "; "),
+                    event: (Self.done, deviceName, message))
+            }
+            let outcome = BackupOutcome(
                 target: target.name, kind: .config, result: .done, record: record, message: message, diff: diff)
+            return afterGood(outcome) { () throws(BackupError) in
+                try remember()
+                try pruneConfigVersions(target)
+            }
         } catch {
-            let record = recordFailure(id: id, target: target.name, device: deviceName, error: error, staging: staging)
-            return BackupOutcome(
-                target: target.name, kind: .config, result: .failed, record: record,
-                message: record?.message ?? "\(error)")
+            return failedOutcome(
+                id: id, target: target.name, kind: .config, device: deviceName, error: error, staging: staging)
         }
     }
 
     /// The device's configuration fingerprint over SNMP; `nil` when it does not answer.
+    ///
+    /// Dropping the error is right: no fingerprint means "compare by content", which fetches the
+    /// configuration; it never skips a backup.
     public func fingerprint(_ device: Device) async -> ConfigFingerprint? {
         guard let target = try? SNMPTarget(device: device, secrets: secrets),
             let session = try? await SNMPSession.open(target)
@@ -138,26 +170,38 @@ extension BackupAgent {
 
     /// Reads every configuration target's SNMP fingerprint into the store, so ``dueItems()``
     /// sees changes without fetching anything.
-    public func observeConfigurationChanges() async {
+    ///
+    /// - Throws: ``BackupError/evidenceNotRecorded(target:what:reason:)`` when a fingerprint
+    ///   cannot be stored (``dueItems()`` would not see that change).
+    public func observeConfigurationChanges() async throws(BackupError) {
         for target in inventory.targets {
             guard case .deviceConfig(let name, _) = target.source,
                 let device = devices.first(where: { $0.name == name }), let observed = await fingerprint(device)
             else { continue }
-            try? store.setConfigFingerprint(
-                target: target.name, fingerprint: observed.value, source: observed.source, at: now(), backedUp: false)
+            try recorded(target.name, "its SNMP fingerprint") {
+                try store.setConfigFingerprint(
+                    target: target.name, fingerprint: observed.value, source: observed.source, at: now(),
+                    backedUp: false)
+            }
         }
     }
 
     private func configFailure(_ target: BackupTarget, _ device: String, _ error: BackupError, start: Date)
         -> BackupOutcome
     {
-        let id = try? store.beginBackup(
-            target: target.name, category: .configuration, kind: .config, period: calendar.month(of: start), at: start)
-        let record = id.flatMap {
-            recordFailure(id: $0, target: target.name, device: device, error: error, staging: nil)
+        let id: Int64
+        do {
+            id = try recorded(target.name, "its failed fetch") {
+                try store.beginBackup(
+                    target: target.name, category: .configuration, kind: .config, period: calendar.month(of: start),
+                    at: start)
+            }
+        } catch let unrecorded {
+            return BackupOutcome(
+                target: target.name, kind: .config, result: .failed,
+                message: "\(error.description); \(unrecorded.description)")
         }
-        return BackupOutcome(
-            target: target.name, kind: .config, result: .failed, record: record, message: error.description)
+        return failedOutcome(id: id, target: target.name, kind: .config, device: device, error: error, staging: nil)
     }
 
     func write(_ data: Data, to path: String) throws(BackupError) {

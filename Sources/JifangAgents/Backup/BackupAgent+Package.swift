@@ -15,9 +15,11 @@ extension BackupAgent {
         let start = now()
         let id: Int64
         do {
-            id = try store.beginBackup(target: name, category: nil, kind: kind, period: period, at: start)
+            id = try recorded("\(name) \(period)", "the start of its run") {
+                try store.beginBackup(target: name, category: nil, kind: kind, period: period, at: start)
+            }
         } catch {
-            return BackupOutcome(target: name, kind: kind, result: .failed, message: "\(error)")
+            return BackupOutcome(target: name, kind: kind, result: .failed, message: error.description)
         }
         let staging = layout.staging(id, "\(name)-\(period)")
         do {
@@ -66,22 +68,25 @@ extension BackupAgent {
                 + "\(Self.size(size)), manifest SHA-256 \(committed.manifestSHA.prefix(16)); kept at "
                 + committed.locations.joined(separator: ", ")
                 + (committed.warnings.isEmpty ? "" : "; " + committed.warnings.joined(separator: "; "))
-            let record = try store.finishBackup(
-                id: id, status: .good, at: now(), path: final, size: size, sha256: committed.manifestSHA,
-                locations: committed.locations, verified: true,
-                message: committed.warnings.isEmpty ? nil : committed.warnings.joined(separator: "; "),
-                event: (Self.done, nil, message))
+            let record = try recorded("\(name) \(period)", "its good package #\(id)") {
+                try store.finishBackup(
+                    id: id, status: .good, at: now(), path: final, size: size, sha256: committed.manifestSHA,
+                    locations: committed.locations, verified: true,
+                    message: committed.warnings.isEmpty ? nil : committed.warnings.joined(separator: "; "),
+                    event: (Self.done, nil, message))
+            }
+            let outcome = BackupOutcome(target: name, kind: kind, result: .done, record: record, message: message)
+            guard kind == .disc else { return outcome }
             // Versions and monthly backups beyond retention waited for their quarter's disc.
-            if kind == .disc {
+            return afterGood(outcome) { () throws(BackupError) in
                 for target in inventory.targets {
-                    if target.category == .configuration { pruneConfigVersions(target) } else { prune(target) }
+                    if target.category == .configuration { try pruneConfigVersions(target) } else { try prune(target) }
                 }
             }
-            return BackupOutcome(target: name, kind: kind, result: .done, record: record, message: message)
         } catch {
-            let record = recordFailure(id: id, target: "\(name) \(period)", device: nil, error: error, staging: staging)
-            return BackupOutcome(
-                target: name, kind: kind, result: .failed, record: record, message: record?.message ?? "\(error)")
+            return failedOutcome(
+                id: id, target: name, kind: kind, device: nil, error: error, staging: staging, name: "\(name) \(period)"
+            )
         }
     }
 

@@ -11,29 +11,42 @@ extension BackupAgent {
     /// every version reaches a disc. A version's object folder is shared by every version with
     /// the same content; it is removed only when no kept version uses it. Diffs are kept: they
     /// are the record of what changed. Copies at the other locations are left to their owners.
+    ///
+    /// - Throws: ``BackupError`` when the register cannot be read or a row cannot be marked
+    ///   pruned; the rows marked before it are pruned, the rest keep their files.
     @discardableResult
-    public func pruneConfigVersions(_ target: BackupTarget) -> [BackupRecord] {
-        guard let good = try? store.backups(target: target.name, kind: .config, status: .good) else { return [] }
+    public func pruneConfigVersions(_ target: BackupTarget) throws(BackupError) -> [BackupRecord] {
+        let good = try registered(target.name, "its good versions") {
+            try store.backups(target: target.name, kind: .config, status: .good)
+        }
         let keep = max(1, policy.keepConfigVersions)
         guard good.count > keep else { return [] }
-        let discs = Set(((try? store.backups(kind: .disc, status: .good)) ?? []).map(\.period))
+        let discs = try registered(target.name, "the good discs") { try store.backups(kind: .disc, status: .good) }
+        let quarters = Set(discs.map(\.period))
         var kept = Array(good.suffix(keep))
         var pruned: [BackupRecord] = []
+        var failure: BackupError?
         for record in good.prefix(good.count - keep) {
-            guard let quarter = calendar.quarter(ofMonth: record.period), discs.contains(quarter) else {
+            guard failure == nil, let quarter = calendar.quarter(ofMonth: record.period), quarters.contains(quarter)
+            else {
                 kept.append(record)
                 continue
             }
-            guard (try? store.markBackupPruned(id: record.id, at: now())) != nil else {
+            do {
+                try recorded(target.name, "version #\(record.id) as pruned") {
+                    try store.markBackupPruned(id: record.id, at: now())
+                }
+                pruned.append(record)
+            } catch {
+                failure = error
                 kept.append(record)
-                continue
             }
-            pruned.append(record)
         }
         let inUse = Set(kept.compactMap(\.path))
         for path in Set(pruned.compactMap(\.path)) where !inUse.contains(path) {
             DurableFiles.remove(path)
         }
+        if let failure { throw failure }
         return pruned
     }
 }

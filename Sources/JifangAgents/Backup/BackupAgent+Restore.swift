@@ -12,7 +12,8 @@ extension BackupAgent {
     /// - Configurations: the configuration text, to `destination` (a new file).
     /// - Discs and archives: the ISO image or tar file, copied to `destination`.
     /// - Throws: ``BackupError`` when the backup is not good, fails its check, or the
-    ///   destination exists.
+    ///   destination exists; ``BackupError/evidenceNotRecorded(target:what:reason:)`` when the
+    ///   restore was done but its duty-log event could not be written.
     public func restore(id: Int64, to destination: String) throws(BackupError) -> String {
         let found: BackupRecord?
         do { found = try store.backup(id: id) } catch { throw .io(path: store.path, reason: "\(error)") }
@@ -36,7 +37,10 @@ extension BackupAgent {
             try restoreFiles(record, manifest: manifest, from: path, to: destination, source: target?.source)
         }
         let message = "backup #\(id) of \(record.target) (\(record.period)) restored from \(path) to \(destination)"
-        _ = try? store.appendEvent(type: Self.restored, device: target?.device, message: message, at: now())
+        // Art. 26 asks the duty log for restores: a restore it does not show fails, saying it was done.
+        try recorded(record.target, "its duty-log event (\(message))") {
+            _ = try store.appendEvent(type: Self.restored, device: target?.device, message: message, at: now())
+        }
         return message
     }
 

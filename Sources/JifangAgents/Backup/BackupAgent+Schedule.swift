@@ -49,7 +49,9 @@ extension BackupAgent {
         for target in inventory.targets {
             let mine = kept.filter { $0.target == target.name }
             if target.category == .configuration {
-                let state = try? store.configFingerprint(target: target.name)
+                let state = try registered(target.name, "its fingerprint") {
+                    try store.configFingerprint(target: target.name)
+                }
                 if mine.isEmpty {
                     items.append(
                         DueItem(

@@ -53,22 +53,31 @@ extension BackupAgent {
         }
         var results: [VerifyResult] = []
         for record in records {
-            let problems = check(record)
-            try? store.recordVerification(
-                id: record.id, passed: problems.isEmpty, at: now(),
-                message: problems.isEmpty ? nil : problems.joined(separator: "; "))
+            var problems = check(record)
+            do {
+                try recorded(record.target, "the verification of backup #\(record.id)") {
+                    try store.recordVerification(
+                        id: record.id, passed: problems.isEmpty, at: now(),
+                        message: problems.isEmpty ? nil : problems.joined(separator: "; "))
+                }
+            } catch {
+                // A check the register does not show is not evidence: the verification failed.
+                problems.append(error.description)
+            }
             results.append(VerifyResult(record: record, passed: problems.isEmpty, problems: problems))
         }
         let failed = results.filter { !$0.passed }
         if !results.isEmpty {
-            _ = try? store.appendEvent(
-                type: failed.isEmpty ? Self.verifiedEvent : Self.failed, device: nil,
-                message: failed.isEmpty
-                    ? "\(results.count) backups verified by restoring them; all good"
-                    : "\(failed.count) of \(results.count) backups failed verification: "
-                        + failed.map { "#\($0.record.id) \($0.record.target): \($0.problems.first ?? "")" }.joined(
-                            separator: "; "),
-                at: now())
+            try recorded("verification", "its duty-log event") {
+                _ = try store.appendEvent(
+                    type: failed.isEmpty ? Self.verifiedEvent : Self.failed, device: nil,
+                    message: failed.isEmpty
+                        ? "\(results.count) backups verified by restoring them; all good"
+                        : "\(failed.count) of \(results.count) backups failed verification: "
+                            + failed.map { "#\($0.record.id) \($0.record.target): \($0.problems.first ?? "")" }
+                            .joined(separator: "; "),
+                    at: now())
+            }
         }
         return (interrupted, results)
     }
@@ -115,6 +124,7 @@ extension BackupAgent {
     }
 
     private func removePartials(of id: Int64) {
+        // No partial folder (or none readable) leaves nothing of this run to remove.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: layout.partial) else { return }
         for name in names where name.hasPrefix("\(id)-") {
             DurableFiles.remove("\(layout.partial)/\(name)")

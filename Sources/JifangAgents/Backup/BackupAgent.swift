@@ -19,10 +19,15 @@ public struct BackupAgent: Sendable {
     public let devices: [Device]
     public let secrets: SecretResolver
     public let now: @Sendable () -> Date
+    /// Counts the store writes behind this agent's evidence (register rows, verification
+    /// results, fingerprints, duty-log events) that failed; shared by its copies, and may be
+    /// the long-running agent's own counter so `/metrics` shows one number.
+    public let evidenceFailures: StoreWriteFailures
 
     public init(
         inventory: BackupInventory, policy: BackupPolicy, store: Store, devices: [Device] = [],
-        secrets: SecretResolver = SecretResolver(), now: @escaping @Sendable () -> Date = { Date() }
+        secrets: SecretResolver = SecretResolver(), now: @escaping @Sendable () -> Date = { Date() },
+        evidenceFailures: StoreWriteFailures = StoreWriteFailures()
     ) {
         self.inventory = inventory
         self.policy = policy
@@ -30,6 +35,7 @@ public struct BackupAgent: Sendable {
         self.devices = devices
         self.secrets = secrets
         self.now = now
+        self.evidenceFailures = evidenceFailures
     }
 
     public var layout: BackupLayout { BackupLayout(repository: inventory.repository) }
@@ -102,14 +108,59 @@ public struct BackupAgent: Sendable {
         return destination
     }
 
-    /// Records a failed run and its duty-log event; never throws (the failure is the news).
-    func recordFailure(id: Int64, target: String, device: String?, error: any Error, staging: String?) -> BackupRecord?
-    {
+    /// Records a failed run and its duty-log event; returns the row and the message to report.
+    ///
+    /// Never throws (the failure is the news): when the store cannot record the failure either,
+    /// the row is `nil` and the message names both errors; the row stays `running` until
+    /// ``verify(ids:)`` marks it interrupted.
+    func recordFailure(id: Int64, target: String, device: String?, error: any Error, staging: String?) -> (
+        record: BackupRecord?, message: String
+    ) {
         if let staging { DurableFiles.remove(staging) }
         let text = (error as? BackupError)?.description ?? "\(error)"
-        return try? store.finishBackup(
-            id: id, status: .failed, at: now(), message: text,
-            event: (Self.failed, device, "backup of \(target) failed: \(text)"))
+        do {
+            let record = try recorded(target, "the failure of run #\(id)") {
+                try store.finishBackup(
+                    id: id, status: .failed, at: now(), message: text,
+                    event: (Self.failed, device, "backup of \(target) failed: \(text)"))
+            }
+            return (record, record.message ?? text)
+        } catch {
+            return (nil, "\(text); \(error.description)")
+        }
+    }
+
+    /// The outcome of a run that failed after its row was begun: the failure recorded if it can be.
+    func failedOutcome(
+        id: Int64, target: String, kind: BackupKind, device: String?, error: any Error, staging: String?,
+        name: String? = nil
+    ) -> BackupOutcome {
+        let failure = recordFailure(id: id, target: name ?? target, device: device, error: error, staging: staging)
+        return BackupOutcome(
+            target: target, kind: kind, result: .failed, record: failure.record, message: failure.message)
+    }
+
+    /// Runs a store write that backs the evidence of a run on `target` (`what` it records); a
+    /// failure is counted in ``evidenceFailures`` and thrown as
+    /// ``BackupError/evidenceNotRecorded(target:what:reason:)``.
+    func recorded<T>(_ target: String, _ what: String, _ write: () throws -> T) throws(BackupError) -> T {
+        do {
+            return try write()
+        } catch {
+            let failure = BackupError.evidenceNotRecorded(target: target, what: what, reason: "\(error)")
+            evidenceFailures.increment()
+            throw failure
+        }
+    }
+
+    /// Runs a store read a decision about `target` rests on; a failure is thrown as
+    /// ``BackupError/io(path:reason:)`` on the store, naming the target and `what` was read.
+    func registered<T>(_ target: String, _ what: String, _ read: () throws -> T) throws(BackupError) -> T {
+        do {
+            return try read()
+        } catch {
+            throw .io(path: store.path, reason: "\(target): cannot read \(what): \(error)")
+        }
     }
 
     static func size(_ bytes: Int64) -> String {

@@ -23,6 +23,9 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
     case outputTooLarge(target: String, command: String, limit: Int)
     /// The named target is not in Inventory/backups.yaml.
     case unknownTarget(String, known: [String])
+    /// The store could not read or write the evidence of a run (a register row, a verification
+    /// result, a fingerprint, a duty-log event): the run fails, whatever its files say.
+    case evidenceNotRecorded(target: String, what: String, reason: String)
 
     public var description: String {
         switch self {
@@ -49,6 +52,8 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "it was stopped and nothing it printed was kept."
         case .unknownTarget(let name, let known):
             "there is no backup target \"\(name)\" in Inventory/backups.yaml (known: \(known.joined(separator: ", ")))."
+        case .evidenceNotRecorded(let target, let what, let reason):
+            "\(target): the store could not record \(what): \(reason)"
         }
     }
 }
