@@ -46,12 +46,15 @@ public struct JSONLinesLogHandler: LogHandler {
                 time: Date(), level: event.level, label: label, message: event.message.description, metadata: merged))
     }
 
+    /// UTC with milliseconds, e.g. `2026-12-04T20:08:54.753Z`.
+    private static let timeStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     /// The JSON line for one event, newline included.
     public static func line(
         time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata
     ) -> String {
         var out = "{\"time\":"
-        appendString(time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)), to: &out)
+        appendString(time.formatted(timeStyle), to: &out)
         out += ",\"level\":"
         appendString(level.rawValue, to: &out)
         out += ",\"label\":"
