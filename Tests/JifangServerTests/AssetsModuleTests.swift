@@ -4,6 +4,7 @@ import HummingbirdTesting
 import JifangModel
 import JifangRecords
 import JifangServer
+import JifangTesting
 import Testing
 
 @Suite(.serialized)
@@ -105,5 +106,18 @@ struct AssetsModuleTests {
         #expect(try register.asset("PC-001").state == .scrapped)
         #expect(try fixture.store.scrapRecord(asset: "PC-001")?.recordedBy == "technician")
         #expect(try register.history("PC-001").allSatisfy { $0.actor == "technician" })
+    }
+
+    /// An asset register the store cannot read is an error (500), not "no such asset" (404).
+    @Test func anUnreadableRegisterIsAnErrorNotAMissingAsset() async throws {
+        let fixture = try ServerFixture()
+        try await Application(router: fixture.server.router().router).test(.router) { client in
+            var browser = Browser(client)
+            try await browser.signIn("technician")
+            #expect(try await browser.get("/assets/PC-001").status == .ok)
+            _ = try Command.run("/usr/bin/sqlite3", [fixture.store.path, "ALTER TABLE assets RENAME TO assets_away;"])
+            let page = try await browser.get("/assets/PC-001")
+            #expect(page.status == .internalServerError, "\(page.status)")
+        }
     }
 }

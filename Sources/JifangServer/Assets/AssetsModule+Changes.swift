@@ -19,7 +19,7 @@ extension AssetsModule {
         let state = AssetState(rawValue: form["state"])
         if state == nil { errors.add("state", t(Phrase("Choose a state.", "请选择状态。"))) }
         let price = Self.amount(form["price"], field: "price", &errors, t)
-        if let tag = text("tag"), (try? registry.asset(tag)) != nil {
+        if let tag = text("tag"), try existingAsset(tag) != nil {
             errors.add("tag", t(Phrase("This tag is already in the register.", "该资产编号已登记。")))
         }
         let actor = try staff.person(for: context.account)
@@ -48,7 +48,7 @@ extension AssetsModule {
     func apply(_ change: AssetChangeForm, _ request: Request, _ context: WebContext, _ form: Form) throws -> Response {
         let t = context.localizer(request)
         let tag = Self.tag(context)
-        guard (try? registry.asset(tag)) != nil else {
+        guard try existingAsset(tag) != nil else {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
         var errors = RecordFormErrors()

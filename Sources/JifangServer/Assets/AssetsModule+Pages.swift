@@ -75,7 +75,7 @@ extension AssetsModule {
     ) throws -> Response {
         let t = context.localizer(request)
         let tag = Self.tag(context)
-        guard let asset = try? registry.asset(tag) else {
+        guard let asset = try existingAsset(tag) else {
             return layout.message(.notFound, status: .notFound, request: request, context: context)
         }
         let history: [HTML] = try registry.history(tag).reversed().map { change in

@@ -18,6 +18,18 @@ public struct AssetsModule: WebModule, RecordsWebModule {
         parts = RecordsModuleParts(store: store, policy: policy, layout: layout)
     }
 
+    /// The asset with `tag`, `nil` when the register has none.
+    ///
+    /// - Throws: the store's error when the register cannot be read: the page answers 500, not
+    ///   "not found" or "tag free".
+    func existingAsset(_ tag: String) throws -> Asset? {
+        do {
+            return try registry.asset(tag)
+        } catch RecordsError.notFound {
+            return nil
+        }
+    }
+
     /// What `?state=` must be.
     static let stateForm = "an asset state (\(AssetState.allCases.map(\.rawValue).joined(separator: ", ")))"
 

@@ -111,7 +111,10 @@ public struct BackupsModule: WebModule {
         for (target, time) in latest.sorted(by: { $0.key < $1.key }) {
             out.sample("jifang_backup_age_seconds", [("target", target)], max(0, now.timeIntervalSince(time)).rounded())
         }
-        if let items = try? agent().dueItems() {
+        // Without a readable backups.yaml there is no schedule to report (the page says why);
+        // a schedule the store cannot answer for fails the scrape like the register read above.
+        if let agent = try? agent() {
+            let items = try agent.dueItems()
             out.family("jifang_backups_due", "Backups the schedule says are missing, by state (due, overdue).")
             for state in [DueItem.State.due, .overdue] {
                 out.sample(
