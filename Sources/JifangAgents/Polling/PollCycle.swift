@@ -65,13 +65,21 @@ public struct PollCycle: Sendable {
         var previous: DeviceHealth?
         var failures = 0
         var open: Set<String> = []
+        var unreadable: String?
         if let store {
-            previous = try? store.latestHealth(device: device.name)
-            failures = (try? store.consecutiveFailures(device: device.name)) ?? 0
-            open = Set(((try? store.alerts(openOnly: true, device: device.name)) ?? []).map(\.condition.key))
+            do {
+                previous = try store.latestHealth(device: device.name)
+                failures = try store.consecutiveFailures(device: device.name)
+                open = Set(try store.alerts(openOnly: true, device: device.name).map(\.condition.key))
+            } catch {
+                unreadable = "cannot read the previous state of \(device.name): \(error)"
+            }
         }
         let outcome = await poller.poll(device, previous: previous, failures: failures, openAlerts: open, at: time)
         guard let store else { return Result(outcome: outcome, recorded: nil, storeError: nil) }
+        // Recorded against a state it could not read, the poll would open alerts twice and
+        // report false recoveries and reboots: it is reported as not stored instead.
+        if let unreadable { return Result(outcome: outcome, recorded: nil, storeError: unreadable) }
         do {
             let recorded = try store.record(
                 health: outcome.health, observations: HealthObservations.make(from: outcome.health),
