@@ -18,7 +18,7 @@ struct AgentCommand: AsyncParsableCommand {
             After each cycle, the configuration of every polled device whose SNMP change marker or fingerprint \
             moved is backed up (targets from the backups file, schedule from <policies>/backups.yaml). \
             The inventory's `watch: { interfaces: [...] }` starts an ARP watch on each interface named, and \
-            --serve HOST:PORT the web server; all run as services of one group. SIGINT or SIGTERM shuts them \
+            --serve HOST:PORT (or the inventory's serve: HOST:PORT) the web server; all run as services of one group. SIGINT or SIGTERM shuts them \
             all down gracefully: the poll cycle in progress is recorded, each capture's events are stored. \
             Logs go to standard error, as text on a terminal and as JSON lines otherwise (--log-format).
             """
@@ -47,7 +47,11 @@ struct AgentCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Configuration targets checked at the same time after a cycle.")
     var backupConcurrency: Int = 4
 
-    @Option(name: .long, help: "Also serve the web UI, the API and /metrics on HOST:PORT, e.g. 127.0.0.1:8080.")
+    @Option(
+        name: .long,
+        help:
+            "Also serve the web UI, the API and /metrics on HOST:PORT, e.g. 127.0.0.1:8080 (default: the inventory's serve:)."
+    )
     var serve: String?
 
     @Option(name: .long, help: "Log lines as text or json (default: text on a terminal, json otherwise).")
@@ -66,7 +70,9 @@ struct AgentCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--log-level \(logLevel) is not a level (use trace, debug, info, notice, warning, error or critical).")
         }
-        if let serve { _ = try Self.hostAndPort(serve) }
+        if let serve, ServeAddress(serve) == nil {
+            throw ValidationError("--serve \(serve.debugDescription) is not HOST:PORT with a TCP port (1–65535).")
+        }
         guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second.") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1.") }
         guard backupConcurrency > 0 else { throw ValidationError("--backup-concurrency must be at least 1.") }
@@ -89,16 +95,6 @@ struct AgentCommand: AsyncParsableCommand {
         let inventory = try BackupInventory.load(path: backupsPath, devices: Set(devices.map(\.name)))
         let policy = try BackupPolicy.load(path: try config.policyOptions.file("backups.yaml"))
         return BackupAgent(inventory: inventory, policy: policy, store: store, devices: devices)
-    }
-
-    /// `HOST:PORT` split, the port a TCP port.
-    static func hostAndPort(_ text: String) throws -> (host: String, port: Int) {
-        guard let colon = text.lastIndex(of: ":"), case let host = String(text[..<colon]), !host.isEmpty,
-            let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port)
-        else {
-            throw ValidationError("--serve \(text.debugDescription) is not HOST:PORT with a TCP port (1–65535).")
-        }
-        return (host, port)
     }
 
     func run() async throws {
@@ -124,10 +120,12 @@ struct AgentCommand: AsyncParsableCommand {
         ]
         services += try watchServices(
             loaded.inventory.watch, store: store, format: format == .json ? .json : .text, failures: failures)
-        if let serve {
-            let (host, port) = try Self.hostAndPort(serve)
+        // --serve wins over the inventory's serve:.
+        let address = serve.flatMap(ServeAddress.init) ?? loaded.inventory.serve
+        if let address {
             let server = try ServeCommand.webServer(
-                store: store, config: config, backupsFlag: backups, options: .init(host: host, port: port))
+                store: store, config: config, backupsFlag: backups,
+                options: .init(host: address.host, port: address.port))
             services.append(
                 .init(
                     service: server.application(), successTerminationBehavior: .gracefullyShutdownGroup,
@@ -143,7 +141,7 @@ struct AgentCommand: AsyncParsableCommand {
         if let watch = loaded.inventory.watch {
             started += ", ARP watch on " + watch.interfaces.joined(separator: ", ")
         }
-        if let serve { started += ", serving http://\(serve)/" }
+        if let address { started += ", serving http://\(address)/" }
         logger.info("\(started)")
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -16,6 +16,8 @@ public struct Inventory: Sendable, Hashable {
     public var bindings: [BindingEntry] = []
     /// The interfaces `jifang agent` watches for ARP (`watch:`); `nil` when absent.
     public var watch: WatchSettings?
+    /// Where `jifang agent` serves the web UI (`serve: HOST:PORT`); `nil` when absent.
+    public var serve: ServeAddress?
 
     public init(site: String? = nil, units: [OrganisationUnit] = [], devices: [Device] = []) {
         self.site = site
@@ -38,7 +40,7 @@ public struct Inventory: Sendable, Hashable {
         try read(YAMLDocument(yaml: yaml, file: file))
     }
 
-    static let topLevelFields = ["site", "units", "devices", "bindings", "watch"]
+    static let topLevelFields = ["site", "units", "devices", "bindings", "watch", "serve"]
     static let unitFields = ["id", "name", "level", "parent"]
 
     private static func read(_ document: YAMLDocument) throws(ConfigErrors) -> Inventory {
@@ -60,6 +62,9 @@ public struct Inventory: Sendable, Hashable {
             }
             if let watch = root.optional("watch") {
                 inventory.watch = WatchSettings.read(watch)
+            }
+            if let serve = root.optional("serve") {
+                inventory.serve = ServeAddress.read(serve)
             }
         }
         let errors = document.diagnostics.errors
