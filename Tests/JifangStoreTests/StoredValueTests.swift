@@ -210,4 +210,26 @@ import Testing
                 try findings.deviceSpecFacts(kinds: ["router"], from: t0, to: t0 + 60)
             })
     }
+
+    /// `verify` judges a backup by its locations and state: a corrupt `locations`, `status` or
+    /// `kind` fails the read instead of reading as "no copies", `failed` or `backup`.
+    @Test func aBadBackupRowFailsTheReadNamingTheColumn() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let id = try f.store.beginBackup(
+            target: "registry-db", category: .database, kind: .backup, period: "2026-11",
+            at: StoreFixture.epoch)
+        try f.store.finishBackup(
+            id: id, status: .good, at: StoreFixture.epoch, locations: ["/srv/a", "/mnt/usb"], verified: true)
+
+        try sqlite(f.path, "UPDATE backups SET locations = 'not a list' WHERE id = \(id)")
+        #expect(fails("backups.locations", holding: "\"not a list\"") { try f.store.backups() })
+        try sqlite(f.path, "UPDATE backups SET locations = '[\"/srv/a\"]', status = 'fine' WHERE id = \(id)")
+        #expect(fails("backups.status", holding: "\"fine\"") { try f.store.backup(id: id) })
+        try sqlite(f.path, "UPDATE backups SET status = 'good', kind = 'tape' WHERE id = \(id)")
+        #expect(fails("backups.kind", holding: "\"tape\"") { try f.store.backups() })
+        try sqlite(f.path, "UPDATE backups SET kind = 'backup' WHERE id = \(id)")
+        #expect(try f.store.backup(id: id)?.locations == ["/srv/a"], "a good row still reads")
+    }
+
 }

@@ -113,7 +113,7 @@ extension Store {
             return try Row.fetchAll(
                 db, sql: "SELECT \(Self.backupColumns) FROM backups \(filter) ORDER BY started_at, id",
                 arguments: arguments
-            ).map(Self.backupRecord)
+            ).map { try Self.backupRecord($0) }
         }
     }
 
@@ -168,17 +168,55 @@ extension Store {
 
     static func fetchBackup(_ db: Database, id: Int64) throws -> BackupRecord? {
         try Row.fetchOne(db, sql: "SELECT \(backupColumns) FROM backups WHERE id = ?", arguments: [id])
-            .map(backupRecord)
+            .map { try backupRecord($0) }
     }
 
-    static func backupRecord(_ row: Row) -> BackupRecord {
-        let locations = (row[11] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+    /// A `backups` row as a record; a column that does not hold its type (a status or kind no
+    /// version wrote, `locations` that are not a JSON list of text) fails the read naming it, since
+    /// `verify` judges a backup by its locations and state and must not judge a guess.
+    static func backupRecord(_ row: Row) throws -> BackupRecord {
+        let table = "backups"
+        func choice<T: RawRepresentable<String>>(_ type: T.Type, _ column: String, _ expected: String) throws -> T {
+            let text = try row.decode(String.self, column, in: table)
+            guard let value = T(rawValue: text) else {
+                throw StoredValueError(
+                    table: table, column: column, value: row[column] as DatabaseValue, expected: expected)
+            }
+            return value
+        }
+        let locations: [String]
+        if let text = try row.decodeIfPresent(String.self, "locations", in: table) {
+            guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+                throw StoredValueError(
+                    table: table, column: "locations", value: row["locations"] as DatabaseValue,
+                    expected: "a JSON list of text")
+            }
+            locations = list
+        } else {
+            locations = []
+        }
+        let category = try row.decodeIfPresent(String.self, "category", in: table)
         return BackupRecord(
-            id: row[0], target: row[1], category: (row[2] as String?).flatMap(BackupCategory.init(rawValue:)),
-            kind: BackupKind(rawValue: row[3]) ?? .backup, period: row[4],
-            status: BackupStatus(rawValue: row[5]) ?? .failed, startedAt: Date(storeMillis: row[6]),
-            finishedAt: (row[7] as Int64?).map(Date.init(storeMillis:)), path: row[8], size: row[9], sha256: row[10],
-            locations: locations ?? [], verifiedAt: (row[12] as Int64?).map(Date.init(storeMillis:)), verified: row[13],
-            message: row[14])
+            id: try row.decode(Int64.self, "id", in: table), target: try row.decode(String.self, "target", in: table),
+            category: try category.map { text in
+                guard let value = BackupCategory(rawValue: text) else {
+                    throw StoredValueError(
+                        table: table, column: "category", value: row["category"] as DatabaseValue,
+                        expected: "a backup category")
+                }
+                return value
+            },
+            kind: try choice(BackupKind.self, "kind", "a backup kind"),
+            period: try row.decode(String.self, "period", in: table),
+            status: try choice(BackupStatus.self, "status", "a backup status"),
+            startedAt: Date(storeMillis: try row.decode(Int64.self, "started_at", in: table)),
+            finishedAt: try row.decodeIfPresent(Int64.self, "finished_at", in: table).map(Date.init(storeMillis:)),
+            path: try row.decodeIfPresent(String.self, "path", in: table),
+            size: try row.decodeIfPresent(Int64.self, "size", in: table),
+            sha256: try row.decodeIfPresent(String.self, "sha256", in: table),
+            locations: locations,
+            verifiedAt: try row.decodeIfPresent(Int64.self, "verified_at", in: table).map(Date.init(storeMillis:)),
+            verified: try row.decodeIfPresent(Bool.self, "verified", in: table),
+            message: try row.decodeIfPresent(String.self, "message", in: table))
     }
 }
