@@ -5,22 +5,10 @@ import Testing
 
 /// `--log-format json`: each event is one JSON line whatever its message and metadata hold.
 @Suite struct JSONLinesLogHandlerTests {
-    /// Lines written by a logger through the handler.
-    private final class Lines: @unchecked Sendable {
-        // @unchecked: `lines` is only touched under `lock`.
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func append(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
-    }
-
-    private func logger(_ lines: Lines) -> Logger {
-        Logger(label: "jifang.test") { label in JSONLinesLogHandler(label: label, write: { line in lines.append(line) })
-        }
-    }
+    private func logger(_ lines: LogLines) -> Logger { lines.logger(label: "jifang.test") }
 
     @Test func quotesNewlinesAndNULStayInsideOneLine() throws {
-        let lines = Lines()
+        let lines = LogLines()
         var logger = logger(lines)
         logger[metadataKey: "unit"] = "county \"east\""
         let hostile = "say \"hi\"\\ then\nnew line\r\t and \u{0}NUL \u{1B}[31m \u{2028} 机房"
@@ -50,7 +38,7 @@ import Testing
     }
 
     @Test func secretKeysAreRedacted() throws {
-        let lines = Lines()
+        let lines = LogLines()
         let logger = logger(lines)
         logger.error(
             "poll failed", metadata: ["community": "s3cret-community", "Password": "hunter2", "device": "ups"])
@@ -62,7 +50,7 @@ import Testing
     }
 
     @Test func levelsBelowTheHandlersAreNotWritten() {
-        let lines = Lines()
+        let lines = LogLines()
         var logger = logger(lines)
         logger.logLevel = .notice
         logger.info("quiet")

@@ -9,23 +9,13 @@ import Testing
 
 /// The scheduler never drops a store write: a failed retention pass is logged, counted and reported.
 @Suite struct AgentSchedulerTests {
-    private final class Lines: @unchecked Sendable {
-        // @unchecked: `lines` is only touched under `lock`.
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func append(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
-    }
-
     @Test func aFailedRetentionPassIsLoggedCountedAndReported() async throws {
         let directory = try TemporaryDirectory(prefix: "jifang-scheduler")
         defer { directory.remove() }
         let store = try Store(path: directory.appending("agent.sqlite").path)
         let policies = try PolicySet.load(directory: PackagePaths.root.appendingPathComponent("Policies").path)
-        let lines = Lines()
-        let logger = Logger(label: "jifang.poll") { label in
-            JSONLinesLogHandler(label: label, write: { line in lines.append(line) })
-        }
+        let lines = LogLines()
+        let logger = lines.logger(label: "jifang.poll")
         // Raw observations kept longer than hourly ones: the store refuses to apply it.
         let broken = RetentionPolicy(rawDays: 30, hourlyDays: 7, dailyDays: 90)
         let scheduler = AgentScheduler(
