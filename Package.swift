@@ -110,7 +110,10 @@ let package = Package(
         .testTarget(name: "JifangStoreTests", dependencies: ["JifangStore", "JifangTesting"]),
         .testTarget(
             name: "JifangAgentsTests",
-            dependencies: ["JifangAgents", "JifangTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "JifangAgents", "JifangTesting", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JifangRecordsTests", dependencies: ["JifangRecords", "JifangConfig", "JifangTesting"]),
