@@ -124,11 +124,11 @@ public struct JSONLinesLogHandler: LogHandler {
 
         init(descriptor: Int32) {
             write = { line in
-                var bytes = Array(line.utf8)
+                let bytes = Array(line.utf8)
                 var offset = 0
                 while offset < bytes.count {
-                    let written = bytes.withUnsafeMutableBytes { buffer in
-                        Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = bytes.withUnsafeBytes { buffer in
+                        Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                     }
                     if written < 0 && errno == EINTR { continue }
                     guard written > 0 else { return }
