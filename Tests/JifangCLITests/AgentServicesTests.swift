@@ -133,4 +133,61 @@ struct AgentServicesTests {
         let stored = try sqlite.run([database, "SELECT type || ' ' || mac FROM arp_events"])
         #expect(stored.stdout.contains("binding-violation 02:66:66:66:66:66"), "\(stored)")
     }
+
+    /// With `watch: { enforce: true }` the agent locates the spoofer on the inventory's switch and
+    /// shuts its access port down as Policies/bindings.yaml says, while it also polls.
+    @Test func agentEnforcesTheBindingPolicyOnWhatItWatches() async throws {
+        let namespace: NetworkNamespace
+        do {
+            namespace = try NetworkNamespace()
+        } catch {
+            try Test.cancel("network namespaces are not permitted here (ip netns add failed: \(error))")
+        }
+        defer { namespace.remove() }
+        let directory = try TemporaryDirectory(prefix: "jifang-cli-agent-enforce")
+        defer { directory.remove() }
+        let community = EnforcementCommandTests.community
+        let recording = directory.appending("\(community).snmprec")
+        try EnforcementCommandTests.recording.write(to: recording, atomically: true, encoding: .utf8)
+        let simulator = try await SNMPSimulator.start(
+            recordings: [recording], endpoints: [.init(host: "127.0.0.1", port: LoopbackPort.freeUDP())])
+        defer { simulator.stop() }
+        // The shipped policies, with bindings.yaml enforcing shutdown in the unit.
+        let policies = directory.appending("Policies")
+        try FileManager.default.copyItem(at: PackagePaths.root.appendingPathComponent("Policies"), to: policies)
+        try FileManager.default.removeItem(at: policies.appendingPathComponent("bindings.yaml"))
+        try "mode: alert\nenforce: true\nuplinkMACs: 4\nunits: { \"330102\": { mode: shutdown } }\n".write(
+            to: policies.appendingPathComponent("bindings.yaml"), atomically: true, encoding: .utf8)
+        try """
+        units: [{ id: "330102", name: 县中心, level: county }]
+        devices:
+          - { name: sw1, address: 127.0.0.1, port: \(simulator.endpoint.port), community: \(community), kind: switch,
+              unit: "330102" }
+        bindings:
+          - { ip: 10.0.0.1, mac: "02:00:00:00:00:01", unit: "330102" }
+        watch: { interfaces: [\(namespace.hostInterface)], enforce: true }
+        """.write(to: directory.appending("site.yaml"), atomically: true, encoding: .utf8)
+        let agent = try RunningProgram(
+            PackagePaths.executable("jifang"),
+            [
+                "agent", "--inventory", "site.yaml", "--policies", "Policies", "--database", "j.sqlite",
+                "--no-config-backups", "--log-format", "text",
+            ],
+            environment: ["USER": "admin"], workingDirectory: directory.url, limit: .seconds(60))
+        #expect(agent.awaitError { $0.contains("capturing ARP on \(namespace.hostInterface)") } != nil)
+        let sender = try namespace.start(
+            "python3",
+            ["-c", PcapFixtures.program(WatchCommandLiveTests.spoof), "unused-output", namespace.innerInterface])
+        _ = try sender.wait()
+        let shutdown = agent.awaitError { $0.contains("shutdown ") && $0.contains("set down") }
+        #expect(shutdown?.contains("GigabitEthernet0/0/3") == true, "\(shutdown ?? "no shutdown")")
+        let status = try await simulator.get("1.3.6.1.2.1.2.2.1.7.3", community: community)
+        #expect(status.contains("2"), "ifAdminStatus of port 3: \(status)")
+
+        agent.send(SIGTERM)
+        let result = agent.wait()
+        #expect(result.status == 0, "\(result)")
+        let polls = try sqlite.run([directory.appending("j.sqlite").path, "SELECT COUNT(*) FROM polls"])
+        #expect(polls.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "\(polls)")
+    }
 }
