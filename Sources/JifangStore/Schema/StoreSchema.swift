@@ -31,6 +31,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("v8-account-lifecycle") { db in try AccountLifecycleSchema.migrate(db) }
         migrator.registerMigration(scrub) { db in try scrubDeviceCredentials(db) }
+        migrator.registerMigration("v10-journal") { db in try migrateJournal(db) }
         return migrator
     }
 
