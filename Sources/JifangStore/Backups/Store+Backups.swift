@@ -57,7 +57,12 @@ extension Store {
                 let device = known == true ? event.device : nil
                 _ = try appendEvent(db, type: event.type, device: device, message: event.message, at: time)
             }
-            return try Self.fetchBackup(db, id: id)!
+            // The row was updated above in this transaction, so it is there; no trap if it is not.
+            guard let record = try Self.fetchBackup(db, id: id) else {
+                throw StoreError.invalidArgument(
+                    path: self.path, operation: "finish backup \(id)", reason: "there is no backup \(id)")
+            }
+            return record
         }
     }
 
@@ -124,7 +129,11 @@ extension Store {
         let host = ProcessInfo.processInfo.hostName
         let rows = try read("read running backups") { db in
             try Row.fetchAll(db, sql: "SELECT id, pid, host FROM backups WHERE status = 'running'").map {
-                (id: $0[0] as Int64, pid: $0[1] as Int32?, host: $0[2] as String?)
+                (
+                    id: try $0.decode(Int64.self, "id", in: "backups"),
+                    pid: try $0.decodeIfPresent(Int32.self, "pid", in: "backups"),
+                    host: try $0.decodeIfPresent(String.self, "host", in: "backups")
+                )
             }
         }
         // A row of another host cannot be checked from here; it stays running.
@@ -140,7 +149,12 @@ extension Store {
         try read("read the configuration fingerprint of \(target)") { db in
             try Row.fetchOne(
                 db, sql: "SELECT observed, backed_up FROM config_fingerprints WHERE target = ?", arguments: [target]
-            ).map { (observed: $0[0], backedUp: $0[1]) }
+            ).map {
+                (
+                    observed: try $0.decode(String.self, "observed", in: "config_fingerprints"),
+                    backedUp: try $0.decodeIfPresent(String.self, "backed_up", in: "config_fingerprints")
+                )
+            }
         }
     }
 
@@ -176,14 +190,6 @@ extension Store {
     /// `verify` judges a backup by its locations and state and must not judge a guess.
     static func backupRecord(_ row: Row) throws -> BackupRecord {
         let table = "backups"
-        func choice<T: RawRepresentable<String>>(_ type: T.Type, _ column: String, _ expected: String) throws -> T {
-            let text = try row.decode(String.self, column, in: table)
-            guard let value = T(rawValue: text) else {
-                throw StoredValueError(
-                    table: table, column: column, value: row[column] as DatabaseValue, expected: expected)
-            }
-            return value
-        }
         let locations: [String]
         if let text = try row.decodeIfPresent(String.self, "locations", in: table) {
             guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
@@ -195,27 +201,19 @@ extension Store {
         } else {
             locations = []
         }
-        let category = try row.decodeIfPresent(String.self, "category", in: table)
         return BackupRecord(
             id: try row.decode(Int64.self, "id", in: table), target: try row.decode(String.self, "target", in: table),
-            category: try category.map { text in
-                guard let value = BackupCategory(rawValue: text) else {
-                    throw StoredValueError(
-                        table: table, column: "category", value: row["category"] as DatabaseValue,
-                        expected: "a backup category")
-                }
-                return value
-            },
-            kind: try choice(BackupKind.self, "kind", "a backup kind"),
+            category: try row.decodeIfPresent(BackupCategory.self, "category", in: table),
+            kind: try row.decode(BackupKind.self, "kind", in: table),
             period: try row.decode(String.self, "period", in: table),
-            status: try choice(BackupStatus.self, "status", "a backup status"),
-            startedAt: Date(storeMillis: try row.decode(Int64.self, "started_at", in: table)),
-            finishedAt: try row.decodeIfPresent(Int64.self, "finished_at", in: table).map(Date.init(storeMillis:)),
+            status: try row.decode(BackupStatus.self, "status", in: table),
+            startedAt: try row.decodeTime("started_at", in: table),
+            finishedAt: try row.decodeTimeIfPresent("finished_at", in: table),
             path: try row.decodeIfPresent(String.self, "path", in: table),
             size: try row.decodeIfPresent(Int64.self, "size", in: table),
             sha256: try row.decodeIfPresent(String.self, "sha256", in: table),
             locations: locations,
-            verifiedAt: try row.decodeIfPresent(Int64.self, "verified_at", in: table).map(Date.init(storeMillis:)),
+            verifiedAt: try row.decodeTimeIfPresent("verified_at", in: table),
             verified: try row.decodeIfPresent(Bool.self, "verified", in: table),
             message: try row.decodeIfPresent(String.self, "message", in: table))
     }
