@@ -32,7 +32,7 @@ extension Store {
     /// The staff by id.
     public func staff() throws -> [StaffMember] {
         try read("read the staff") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map(Self.staffMember)
+            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map { try Self.staffMember($0) }
         }
     }
 
@@ -44,7 +44,7 @@ extension Store {
             let row =
                 try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [key])
                 ?? Row.fetchOne(db, sql: "SELECT * FROM staff WHERE name = ? ORDER BY id LIMIT 1", arguments: [key])
-            return row.map(Self.staffMember)
+            return try row.map { try Self.staffMember($0) }
         }
     }
 
@@ -75,9 +75,14 @@ extension Store {
             let arguments: StatementArguments = person.map { [$0] } ?? []
             return try Row.fetchAll(db, sql: "SELECT * FROM trainings \(filter) ORDER BY day, id", arguments: arguments)
                 .map { row in
-                    Training(
-                        id: row["id"], person: row["person"], day: try Self.storedDay(row, "day"),
-                        hours: row["hours"], title: row["title"], organiser: row["organiser"])
+                    let table = "trainings"
+                    return Training(
+                        id: try row.decode(Int64.self, "id", in: table),
+                        person: try row.decode(String.self, "person", in: table),
+                        day: try row.decode(CalendarDay.self, "day", in: table),
+                        hours: try row.decode(Double.self, "hours", in: table),
+                        title: try row.decode(String.self, "title", in: table),
+                        organiser: try row.decodeIfPresent(String.self, "organiser", in: table))
                 }
         }
     }
@@ -111,27 +116,45 @@ extension Store {
     public func governanceRecords() throws -> [GovernanceRecord] {
         try read("read the meetings and circulars") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM governance ORDER BY day, id").map { row in
-                GovernanceRecord(
-                    id: row["id"], unit: row["unit"],
-                    kind: GovernanceRecord.Kind(rawValue: row["kind"]) ?? .meeting,
-                    day: try Self.storedDay(row, "day"), title: row["title"], reference: row["reference"],
-                    notes: row["notes"])
+                let table = "governance"
+                return GovernanceRecord(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    unit: try row.decodeIfPresent(String.self, "unit", in: table),
+                    kind: try row.decode(GovernanceRecord.Kind.self, "kind", in: table),
+                    day: try row.decode(CalendarDay.self, "day", in: table),
+                    title: try row.decode(String.self, "title", in: table),
+                    reference: try row.decodeIfPresent(String.self, "reference", in: table),
+                    notes: try row.decodeIfPresent(String.self, "notes", in: table))
             }
         }
     }
 
-    static func staffMember(_ row: Row) -> StaffMember {
-        func day(_ column: String) -> CalendarDay? { (row[column] as String?).flatMap(CalendarDay.init) }
-        let roles = (row["roles"] as String).split(separator: ",").compactMap { StaffRole(rawValue: String($0)) }
+    /// A `staff` row as a record. `roles` is a comma-separated list of ``StaffRole`` values; a
+    /// role no version wrote fails the read rather than being dropped, since roles decide who may
+    /// sign. A certificate number comes with its level and day, as ``saveStaffMember(_:)`` writes them.
+    static func staffMember(_ row: Row) throws -> StaffMember {
+        let table = "staff"
+        let rolesText = try row.decode(String.self, "roles", in: table)
+        let roles = try rolesText.split(separator: ",").map { name in
+            guard let role = StaffRole(rawValue: String(name)) else {
+                throw StoredValueError(
+                    table: table, column: "roles", value: rolesText.databaseValue,
+                    expected: "a comma-separated list of "
+                        + StaffRole.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return role
+        }
         var certificate: PostCertificate?
-        if let number: String = row["certificate_number"], let issued = day("certificate_issued_on") {
+        if let number = try row.decodeIfPresent(String.self, "certificate_number", in: table) {
             certificate = PostCertificate(
-                number: number, issuedBy: UnitLevel(rawValue: row["certificate_level"] ?? "") ?? .province,
-                issuedOn: issued)
+                number: number, issuedBy: try row.decode(UnitLevel.self, "certificate_level", in: table),
+                issuedOn: try row.decode(CalendarDay.self, "certificate_issued_on", in: table))
         }
         return StaffMember(
-            id: row["id"], name: row["name"], unit: row["unit"], roles: roles,
-            degree: (row["degree"] as String?).flatMap(Degree.init(rawValue:)), certificate: certificate,
-            joinedOn: day("joined_on"), leftOn: day("left_on"))
+            id: try row.decode(String.self, "id", in: table), name: try row.decode(String.self, "name", in: table),
+            unit: try row.decodeIfPresent(String.self, "unit", in: table), roles: roles,
+            degree: try row.decodeIfPresent(Degree.self, "degree", in: table), certificate: certificate,
+            joinedOn: try row.decodeIfPresent(CalendarDay.self, "joined_on", in: table),
+            leftOn: try row.decodeIfPresent(CalendarDay.self, "left_on", in: table))
     }
 }
