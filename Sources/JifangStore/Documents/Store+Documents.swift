@@ -39,7 +39,7 @@ extension Store {
     /// The catalogue by number.
     public func documents() throws -> [TechnicalDocument] {
         try read("read the document catalogue") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id").map(Self.document)
+            try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id").map { try Self.document($0) }
         }
     }
 
@@ -136,33 +136,46 @@ extension Store {
                 arguments += [document]
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
-                let id: Int64 = row["id"]
+                let table = "loans"
+                let id = try row.decode(Int64.self, "id", in: table)
                 let renewals = try Row.fetchAll(
                     db, sql: "SELECT * FROM loan_renewals WHERE loan = ? ORDER BY id", arguments: [id]
                 ).map {
                     LoanRenewal(
-                        day: try Self.storedDay($0, "day"), newDue: try Self.storedDay($0, "new_due"),
-                        recordedBy: $0["recorded_by"])
+                        day: try $0.decode(CalendarDay.self, "day", in: "loan_renewals"),
+                        newDue: try $0.decode(CalendarDay.self, "new_due", in: "loan_renewals"),
+                        recordedBy: try $0.decode(String.self, "recorded_by", in: "loan_renewals"))
                 }
                 return Loan(
-                    id: id, document: row["document"], title: row["title"], borrower: row["borrower"],
-                    lentOn: try Self.storedDay(row, "lent_on"), due: try Self.storedDay(row, "due"),
-                    lentBy: row["lent_by"], renewals: renewals,
-                    returnedOn: (row["returned_on"] as String?).flatMap(CalendarDay.init),
-                    condition: (row["condition"] as String?).flatMap(ReturnCondition.init(rawValue:)),
-                    compensation: row["compensation"], receivedBy: row["received_by"])
+                    id: id, document: try row.decode(String.self, "document", in: table),
+                    title: try row.decode(String.self, "title", in: table),
+                    borrower: try row.decode(String.self, "borrower", in: table),
+                    lentOn: try row.decode(CalendarDay.self, "lent_on", in: table),
+                    due: try row.decode(CalendarDay.self, "due", in: table),
+                    lentBy: try row.decode(String.self, "lent_by", in: table), renewals: renewals,
+                    returnedOn: try row.decodeIfPresent(CalendarDay.self, "returned_on", in: table),
+                    condition: try row.decodeIfPresent(ReturnCondition.self, "condition", in: table),
+                    compensation: try row.decodeIfPresent(Double.self, "compensation", in: table),
+                    receivedBy: try row.decodeIfPresent(String.self, "received_by", in: table))
             }
         }
     }
 
     static func document(_ db: Database, id: String) throws -> TechnicalDocument? {
-        try Row.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id]).map(document)
+        try Row.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id]).map { try document($0) }
     }
 
-    static func document(_ row: Row) -> TechnicalDocument {
-        TechnicalDocument(
-            id: row["id"], title: row["title"], category: DocumentCategory(rawValue: row["category"]) ?? .other,
-            keeper: row["keeper"], asset: row["asset"], price: row["price"],
-            state: DocumentState(rawValue: row["state"]) ?? .available, notes: row["notes"])
+    /// A `documents` row as a record; a category or state no version wrote fails the read naming
+    /// the column instead of reading as `other` or `available` (a lent document would read as free).
+    static func document(_ row: Row) throws -> TechnicalDocument {
+        let table = "documents"
+        return TechnicalDocument(
+            id: try row.decode(String.self, "id", in: table), title: try row.decode(String.self, "title", in: table),
+            category: try row.decode(DocumentCategory.self, "category", in: table),
+            keeper: try row.decode(String.self, "keeper", in: table),
+            asset: try row.decodeIfPresent(String.self, "asset", in: table),
+            price: try row.decodeIfPresent(Double.self, "price", in: table),
+            state: try row.decode(DocumentState.self, "state", in: table),
+            notes: try row.decodeIfPresent(String.self, "notes", in: table))
     }
 }
