@@ -32,15 +32,20 @@ extension Store {
     /// Every waiver, oldest first (expired ones too: they are the record of past exceptions).
     ///
     /// - Throws: ``StoreError/operationFailed(path:operation:reason:)`` naming the column when a
-    ///   stored day is not a day (a row written by hand or by another program).
+    ///   stored value is NULL or not its type (a row written by hand or by another program).
     public func waivers() throws -> [Waiver] {
         try read("read the waivers") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM waivers ORDER BY id").map { row in
-                Waiver(
-                    id: row["id"], rule: row["rule"], unit: row["unit"], justification: row["justification"],
-                    approver: row["approver"], startsOn: try Self.storedDay(row, "starts_on"),
-                    expiresOn: try Self.storedDay(row, "expires_on"),
-                    createdAt: Date(storeMillis: row["created_at"]))
+                let table = "waivers"
+                return Waiver(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    rule: try row.decode(String.self, "rule", in: table),
+                    unit: try row.decodeIfPresent(String.self, "unit", in: table),
+                    justification: try row.decode(String.self, "justification", in: table),
+                    approver: try row.decode(String.self, "approver", in: table),
+                    startsOn: try row.decode(CalendarDay.self, "starts_on", in: table),
+                    expiresOn: try row.decode(CalendarDay.self, "expires_on", in: table),
+                    createdAt: try row.decodeTime("created_at", in: table))
             }
         }
     }
