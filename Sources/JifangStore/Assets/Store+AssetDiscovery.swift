@@ -15,7 +15,7 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM devices WHERE name = ?", arguments: [name]) else {
             return
         }
-        let device = deviceRecord(row)
+        let device = try deviceRecord(row)
         let offset = try dutyLogUTCOffset(db)
         let existingTag = try String.fetchOne(db, sql: "SELECT tag FROM assets WHERE device = ?", arguments: [name])
         if let existingTag, let old = try asset(db, tag: existingTag) {

@@ -114,14 +114,18 @@ extension Store {
     public func devices(includeRemoved: Bool = false) throws -> [DeviceRecord] {
         try read("read the devices") { db in
             let filter = includeRemoved ? "" : "WHERE removed_at IS NULL"
-            return try Row.fetchAll(db, sql: "SELECT * FROM devices \(filter) ORDER BY name").map(Self.deviceRecord)
+            return try Row.fetchAll(db, sql: "SELECT * FROM devices \(filter) ORDER BY name").map {
+                try Self.deviceRecord($0)
+            }
         }
     }
 
     /// One device of the register, removed or not; `nil` when the store never knew it.
     public func device(named name: String) throws -> DeviceRecord? {
         try read("read device \(name)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM devices WHERE name = ?", arguments: [name]).map(Self.deviceRecord)
+            try Row.fetchOne(db, sql: "SELECT * FROM devices WHERE name = ?", arguments: [name]).map {
+                try Self.deviceRecord($0)
+            }
         }
     }
 
@@ -130,25 +134,35 @@ extension Store {
         try read("read the units") { db in
             try Row.fetchAll(db, sql: "SELECT id, name, level, parent FROM units ORDER BY id").map { row in
                 OrganisationUnit(
-                    id: row[0], name: row[1], level: UnitLevel(rawValue: row[2]) ?? .county, parent: row[3])
+                    id: try row.decode(String.self, "id", in: "units"),
+                    name: try row.decode(String.self, "name", in: "units"),
+                    level: try row.decode(UnitLevel.self, "level", in: "units"),
+                    parent: try row.decodeIfPresent(String.self, "parent", in: "units"))
             }
         }
     }
 
-    static func deviceRecord(_ row: Row) -> DeviceRecord {
-        let declared: String? = row["declared_kind"]
+    /// A `devices` row as a record; a kind no version wrote fails the read naming the column
+    /// instead of reading as `other` (which the compliance rules of the kind would then skip).
+    static func deviceRecord(_ row: Row) throws -> DeviceRecord {
+        let table = "devices"
+        func text(_ column: String) throws -> String? { try row.decodeIfPresent(String.self, column, in: table) }
+        func time(_ column: String) throws -> Date? { try row.decodeTimeIfPresent(column, in: table) }
         return DeviceRecord(
-            name: row["name"], address: row["address"], port: row["port"], unit: row["unit"],
-            location: row["location"], owner: row["owner"], declaredKind: declared.flatMap(DeviceKind.init(rawValue:)),
-            kind: DeviceKind(rawValue: row["kind"]) ?? .other, vendor: row["vendor"], model: row["model"],
-            osVersion: row["os_version"], serial: row["serial"], sysDescr: row["sys_descr"],
-            sysObjectID: row["sys_object_id"], matchedRule: row["matched_rule"],
-            addedAt: Date(storeMillis: row["added_at"]),
-            removedAt: (row["removed_at"] as Int64?).map(Date.init(storeMillis:)),
-            firstSeen: (row["first_seen"] as Int64?).map(Date.init(storeMillis:)),
-            lastSeen: (row["last_seen"] as Int64?).map(Date.init(storeMillis:)),
-            lastPollID: row["last_poll_id"], lastPollAt: (row["last_poll_at"] as Int64?).map(Date.init(storeMillis:)),
-            lastPollReachable: row["last_poll_reachable"], lastPollError: row["last_poll_error"])
+            name: try row.decode(String.self, "name", in: table),
+            address: try row.decode(String.self, "address", in: table),
+            port: try row.decode(Int.self, "port", in: table), unit: try text("unit"), location: try text("location"),
+            owner: try text("owner"),
+            declaredKind: try row.decodeIfPresent(DeviceKind.self, "declared_kind", in: table),
+            kind: try row.decode(DeviceKind.self, "kind", in: table), vendor: try text("vendor"),
+            model: try text("model"), osVersion: try text("os_version"), serial: try text("serial"),
+            sysDescr: try text("sys_descr"), sysObjectID: try text("sys_object_id"),
+            matchedRule: try text("matched_rule"), addedAt: try row.decodeTime("added_at", in: table),
+            removedAt: try time("removed_at"), firstSeen: try time("first_seen"), lastSeen: try time("last_seen"),
+            lastPollID: try row.decodeIfPresent(Int64.self, "last_poll_id", in: table),
+            lastPollAt: try time("last_poll_at"),
+            lastPollReachable: try row.decodeIfPresent(Bool.self, "last_poll_reachable", in: table),
+            lastPollError: try text("last_poll_error"))
     }
 
     static func jsonArray(_ strings: [String]) -> String {
