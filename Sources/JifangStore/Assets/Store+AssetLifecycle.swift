@@ -69,12 +69,18 @@ extension Store {
             }
             if openOnly { sql += " AND closed_on IS NULL" }
             return try Row.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments).map { row in
-                RepairTicket(
-                    id: row["id"], asset: row["asset"], openedOn: try Self.storedDay(row, "opened_on"),
-                    fault: row["fault"], causedBy: row["caused_by"], reportedBy: row["reported_by"],
-                    closedOn: (row["closed_on"] as String?).flatMap(CalendarDay.init), cost: row["cost"],
-                    result: row["result"],
-                    returnedTo: (row["returned_to"] as String?).flatMap(AssetState.init(rawValue:)))
+                let table = "repair_tickets"
+                return RepairTicket(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    asset: try row.decode(String.self, "asset", in: table),
+                    openedOn: try row.decode(CalendarDay.self, "opened_on", in: table),
+                    fault: try row.decode(String.self, "fault", in: table),
+                    causedBy: try row.decodeIfPresent(String.self, "caused_by", in: table),
+                    reportedBy: try row.decode(String.self, "reported_by", in: table),
+                    closedOn: try row.decodeIfPresent(CalendarDay.self, "closed_on", in: table),
+                    cost: try row.decodeIfPresent(Double.self, "cost", in: table),
+                    result: try row.decodeIfPresent(String.self, "result", in: table),
+                    returnedTo: try row.decodeIfPresent(AssetState.self, "returned_to", in: table))
             }
         }
     }
@@ -107,9 +113,13 @@ extension Store {
     public func scrapRecord(asset: String) throws -> ScrapRecord? {
         try read("read the scrapping of \(asset)") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM scrap_records WHERE asset = ?", arguments: [asset]).map { row in
-                ScrapRecord(
-                    asset: row["asset"], day: try Self.storedDay(row, "day"), reason: row["reason"],
-                    handedTo: row["handed_to"], recordedBy: row["recorded_by"])
+                let table = "scrap_records"
+                return ScrapRecord(
+                    asset: try row.decode(String.self, "asset", in: table),
+                    day: try row.decode(CalendarDay.self, "day", in: table),
+                    reason: try row.decode(String.self, "reason", in: table),
+                    handedTo: try row.decode(String.self, "handed_to", in: table),
+                    recordedBy: try row.decode(String.self, "recorded_by", in: table))
             }
         }
     }
@@ -139,9 +149,12 @@ extension Store {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM asset_power_on_runs WHERE asset = ? ORDER BY day, id", arguments: [asset]
             ).map { row in
-                PowerOnRun(
-                    asset: row["asset"], day: try Self.storedDay(row, "day"), recordedBy: row["recorded_by"],
-                    note: row["note"])
+                let table = "asset_power_on_runs"
+                return PowerOnRun(
+                    asset: try row.decode(String.self, "asset", in: table),
+                    day: try row.decode(CalendarDay.self, "day", in: table),
+                    recordedBy: try row.decode(String.self, "recorded_by", in: table),
+                    note: try row.decodeIfPresent(String.self, "note", in: table))
             }
         }
     }

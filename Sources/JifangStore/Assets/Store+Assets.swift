@@ -9,9 +9,9 @@ extension Store {
             if let state {
                 return try Row.fetchAll(
                     db, sql: "SELECT * FROM assets WHERE state = ? ORDER BY tag", arguments: [state.rawValue]
-                ).map(Self.asset)
+                ).map { try Self.asset($0) }
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM assets ORDER BY tag").map(Self.asset)
+            return try Row.fetchAll(db, sql: "SELECT * FROM assets ORDER BY tag").map { try Self.asset($0) }
         }
     }
 
@@ -77,10 +77,16 @@ extension Store {
     public func assetChanges(tag: String) throws -> [AssetChange] {
         try read("read the history of asset \(tag)") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM asset_changes WHERE asset = ? ORDER BY id", arguments: [tag]).map {
-                AssetChange(
-                    id: $0["id"], asset: $0["asset"], time: Date(storeMillis: $0["time"]), actor: $0["actor"],
-                    action: $0["action"], field: $0["field"], before: $0["before"], after: $0["after"],
-                    note: $0["note"])
+                let table = "asset_changes"
+                return AssetChange(
+                    id: try $0.decode(Int64.self, "id", in: table),
+                    asset: try $0.decode(String.self, "asset", in: table),
+                    time: try $0.decodeTime("time", in: table), actor: try $0.decode(String.self, "actor", in: table),
+                    action: try $0.decode(String.self, "action", in: table),
+                    field: try $0.decodeIfPresent(String.self, "field", in: table),
+                    before: try $0.decodeIfPresent(String.self, "before", in: table),
+                    after: try $0.decodeIfPresent(String.self, "after", in: table),
+                    note: try $0.decodeIfPresent(String.self, "note", in: table))
             }
         }
     }
@@ -95,7 +101,7 @@ extension Store {
     }
 
     static func asset(_ db: Database, tag: String) throws -> Asset? {
-        try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE tag = ?", arguments: [tag]).map(asset)
+        try Row.fetchOne(db, sql: "SELECT * FROM assets WHERE tag = ?", arguments: [tag]).map { try asset($0) }
     }
 
     static func insertAsset(_ db: Database, _ asset: Asset, actor: String, action: String, at time: Date) throws {
@@ -169,15 +175,25 @@ extension Store {
         ]
     }
 
-    static func asset(_ row: Row) -> Asset {
-        func day(_ column: String) -> CalendarDay? { (row[column] as String?).flatMap(CalendarDay.init) }
+    /// An `assets` row as a record; a kind or state no version wrote, or a day that is not a day,
+    /// fails the read naming the column instead of reading as `other`, `in use` or no day (an idle
+    /// asset would then miss its power-on check).
+    static func asset(_ row: Row) throws -> Asset {
+        let table = "assets"
+        func text(_ column: String) throws -> String? { try row.decodeIfPresent(String.self, column, in: table) }
+        func day(_ column: String) throws -> CalendarDay? {
+            try row.decodeIfPresent(CalendarDay.self, column, in: table)
+        }
         return Asset(
-            tag: row["tag"], name: row["name"], kind: AssetKind(rawValue: row["kind"]) ?? .other,
-            state: AssetState(rawValue: row["state"]) ?? .inUse, unit: row["unit"], location: row["location"],
-            rack: row["rack"], responsible: row["responsible"], vendor: row["vendor"], model: row["model"],
-            serial: row["serial"], osVersion: row["os_version"], interfaceCount: row["interface_count"],
-            purchaseDate: day("purchase_date"), warrantyEnd: day("warranty_end"), price: row["price"],
-            device: row["device"], notes: row["notes"], stateSince: day("state_since"),
-            lastPowerOn: day("last_power_on"))
+            tag: try row.decode(String.self, "tag", in: table), name: try row.decode(String.self, "name", in: table),
+            kind: try row.decode(AssetKind.self, "kind", in: table),
+            state: try row.decode(AssetState.self, "state", in: table), unit: try text("unit"),
+            location: try text("location"), rack: try text("rack"), responsible: try text("responsible"),
+            vendor: try text("vendor"), model: try text("model"), serial: try text("serial"),
+            osVersion: try text("os_version"),
+            interfaceCount: try row.decodeIfPresent(Int.self, "interface_count", in: table),
+            purchaseDate: try day("purchase_date"), warrantyEnd: try day("warranty_end"),
+            price: try row.decodeIfPresent(Double.self, "price", in: table), device: try text("device"),
+            notes: try text("notes"), stateSince: try day("state_since"), lastPowerOn: try day("last_power_on"))
     }
 }
