@@ -10,7 +10,7 @@ extension Store {
         let time = date.storeMillis
         let open = try Row.fetchAll(
             db, sql: "SELECT * FROM alerts WHERE device = ? AND cleared_at IS NULL", arguments: [device]
-        ).map(Self.alert)
+        ).map { try Self.alert($0) }
         var openByKey = Dictionary(open.map { ($0.condition.key, $0) }, uniquingKeysWith: { first, _ in first })
         // The last condition given for a key wins, as a poll may list one twice.
         var present: [String: AlertCondition] = [:]
@@ -19,8 +19,9 @@ extension Store {
             if present.updateValue(condition, forKey: condition.key) == nil { order.append(condition.key) }
         }
         var result = PollResult(pollID: poll, opened: [], stillOpen: [], cleared: [], events: [])
+        // Every key of `order` is in `present`; the guard only keeps a slip from trapping.
         for key in order {
-            let condition = present[key]!
+            guard let condition = present[key] else { continue }
             if var alert = openByKey.removeValue(forKey: key) {
                 try db.execute(
                     sql: """
@@ -83,17 +84,25 @@ extension Store {
             let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM alerts \(filter) ORDER BY opened_at DESC, id DESC", arguments: arguments
-            ).map(Self.alert)
+            ).map { try Self.alert($0) }
         }
     }
 
-    static func alert(_ row: Row) -> Alert {
+    /// An `alerts` row as an alert; a type or severity no version wrote fails the read naming the
+    /// column instead of reading as `unreachable` or `warning` (and being reconciled as one).
+    static func alert(_ row: Row) throws -> Alert {
+        let table = "alerts"
         let condition = AlertCondition(
-            device: row["device"], type: AlertType(rawValue: row["type"]) ?? .unreachable, subject: row["subject"],
-            severity: AlertSeverity(rawValue: row["severity"]) ?? .warning, message: row["message"])
+            device: try row.decode(String.self, "device", in: table),
+            type: try row.decode(AlertType.self, "type", in: table),
+            subject: try row.decode(String.self, "subject", in: table),
+            severity: try row.decode(AlertSeverity.self, "severity", in: table),
+            message: try row.decode(String.self, "message", in: table))
         return Alert(
-            id: row["id"], condition: condition, openedAt: Date(storeMillis: row["opened_at"]),
-            lastSeenAt: Date(storeMillis: row["last_seen_at"]),
-            clearedAt: (row["cleared_at"] as Int64?).map(Date.init(storeMillis:)), openedByPoll: row["opened_by_poll"])
+            id: try row.decode(Int64.self, "id", in: table), condition: condition,
+            openedAt: try row.decodeTime("opened_at", in: table),
+            lastSeenAt: try row.decodeTime("last_seen_at", in: table),
+            clearedAt: try row.decodeTimeIfPresent("cleared_at", in: table),
+            openedByPoll: try row.decodeIfPresent(Int64.self, "opened_by_poll", in: table))
     }
 }

@@ -97,19 +97,26 @@ extension Store {
 
     /// Brings events written before the duty log existed into it, oldest first.
     static func backfillDutyLog(_ db: Database) throws {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, time, device, type, message, poll, alert FROM events ORDER BY time, id")
+        let rows = try Row.fetchAll(db, sql: "SELECT \(eventColumns) FROM events ORDER BY time, id")
         for row in rows {
-            let event = StoreEvent(
-                id: row[0], time: Date(storeMillis: row[1]), device: row[2], type: EventType(rawValue: row[3]),
-                message: row[4], poll: row[5], alert: row[6])
+            let event = try storedEvent(row)
             try appendAutomaticEntry(db, event)
         }
     }
 
     static func dutyLogUTCOffset(_ db: Database) throws -> Int {
-        let text = try String.fetchOne(db, sql: "SELECT value FROM records_settings WHERE key = 'utc_offset_seconds'")
-        return text.flatMap(Int.init) ?? 28_800
+        // No row is a store that never set it: China Standard Time, the documented default. A value
+        // that is not an integer fails the read, since every day of the log would shift.
+        let row = try Row.fetchOne(
+            db, sql: "SELECT value FROM records_settings WHERE key = 'utc_offset_seconds'")
+        guard let row else { return 28_800 }
+        let text = try row.decode(String.self, "value", in: "records_settings")
+        guard let seconds = Int(text) else {
+            throw StoredValueError(
+                table: "records_settings", column: "value", value: text.databaseValue,
+                expected: "a whole number of seconds east of UTC")
+        }
+        return seconds
     }
 
     /// Seconds east of UTC at which duty-log days begin (default 28,800, China Standard Time).
@@ -145,40 +152,57 @@ extension Store {
                 sql += " AND unit = ?"
                 arguments += [unit]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.dutyLogEntry)
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
+                try Self.dutyLogEntry($0)
+            }
         }
     }
 
     /// One entry, or `nil` when the log has no entry with that id.
     public func dutyLogEntry(id: Int64) throws -> DutyLogEntry? {
         try read("read duty-log entry \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM duty_log WHERE id = ?", arguments: [id]).map(Self.dutyLogEntry)
+            try Row.fetchOne(db, sql: "SELECT * FROM duty_log WHERE id = ?", arguments: [id]).map {
+                try Self.dutyLogEntry($0)
+            }
         }
     }
 
     /// The whole log and the recorded head, read in one transaction, for verification.
     public func dutyLogChain() throws -> (entries: [DutyLogEntry], head: DutyLogHead?) {
         try read("read the duty log") { db in
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM duty_log ORDER BY id").map(Self.dutyLogEntry)
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM duty_log ORDER BY id").map {
+                try Self.dutyLogEntry($0)
+            }
             let head = try Row.fetchOne(db, sql: "SELECT last_entry, last_hash, count FROM duty_log_head").map {
-                DutyLogHead(lastEntry: $0[0], lastHash: $0[1], count: $0[2])
+                DutyLogHead(
+                    lastEntry: try $0.decode(Int64.self, "last_entry", in: "duty_log_head"),
+                    lastHash: try $0.decode(String.self, "last_hash", in: "duty_log_head"),
+                    count: try $0.decode(Int.self, "count", in: "duty_log_head"))
             }
             return (entries, head)
         }
     }
 
-    static func dutyLogEntry(_ row: Row) -> DutyLogEntry {
+    /// A `duty_log` row as an entry. A day that is not a day, or a source no version wrote, fails
+    /// the read naming the column: it used to read as 1970-01-01 or `manual`, and a tampered day
+    /// would then show in the log as another day. The category is open (``DutyLogCategory``).
+    static func dutyLogEntry(_ row: Row) throws -> DutyLogEntry {
+        let table = "duty_log"
+        func text(_ column: String) throws -> String? { try row.decodeIfPresent(String.self, column, in: table) }
+        func id(_ column: String) throws -> Int64? { try row.decodeIfPresent(Int64.self, column, in: table) }
         let fault = FaultDetails(
-            symptom: row["symptom"], cause: row["cause"], handling: row["handling"],
-            participants: row["participants"], result: row["result"])
-        let dayText: String = row["day"]
+            symptom: try text("symptom"), cause: try text("cause"), handling: try text("handling"),
+            participants: try text("participants"), result: try text("result"))
         return DutyLogEntry(
-            id: row["id"], unit: row["unit"],
-            day: CalendarDay(dayText) ?? CalendarDay(year: 1970, month: 1, day: 1)!,
-            time: Date(storeMillis: row["time"]), category: DutyLogCategory(rawValue: row["category"]),
-            text: row["text"], author: row["author"],
-            source: DutyLogSource(rawValue: row["source"]) ?? .manual, device: row["device"], event: row["event"],
-            poll: row["poll"], alert: row["alert"], corrects: row["corrects"], fault: fault.isEmpty ? nil : fault,
-            recordedAt: Date(storeMillis: row["recorded_at"]), prevHash: row["prev_hash"], hash: row["hash"])
+            id: try row.decode(Int64.self, "id", in: table), unit: try text("unit"),
+            day: try row.decode(CalendarDay.self, "day", in: table), time: try row.decodeTime("time", in: table),
+            category: DutyLogCategory(rawValue: try row.decode(String.self, "category", in: table)),
+            text: try row.decode(String.self, "text", in: table),
+            author: try row.decode(String.self, "author", in: table),
+            source: try row.decode(DutyLogSource.self, "source", in: table), device: try text("device"),
+            event: try id("event"), poll: try id("poll"), alert: try id("alert"), corrects: try id("corrects"),
+            fault: fault.isEmpty ? nil : fault, recordedAt: try row.decodeTime("recorded_at", in: table),
+            prevHash: try row.decode(String.self, "prev_hash", in: table),
+            hash: try row.decode(String.self, "hash", in: table))
     }
 }

@@ -64,17 +64,22 @@ extension Store {
         try read("read the duty-log reviews") { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM duty_log_reviews ORDER BY id")
             return try rows.map { row in
-                let id: Int64 = row["id"]
+                let table = "duty_log_reviews"
+                let id = try row.decode(Int64.self, "id", in: table)
                 let entries = try Int64.fetchAll(
                     db, sql: "SELECT entry FROM duty_log_review_entries WHERE review = ? ORDER BY entry",
                     arguments: [id])
-                let from: String = row["from_day"]
-                let to: String = row["to_day"]
+                // A day that is not a day fails the read: it used to read as day 0, a sign-off
+                // covering nothing.
                 return DutyLogReview(
-                    id: id, unit: row["unit"], from: CalendarDay(from) ?? CalendarDay(ordinal: 0),
-                    to: CalendarDay(to) ?? CalendarDay(ordinal: 0), supervisor: row["supervisor"],
-                    signedAt: Date(storeMillis: row["signed_at"]), comment: row["comment"], entries: entries,
-                    digest: row["digest"], logEntry: row["log_entry"])
+                    id: id, unit: try row.decodeIfPresent(String.self, "unit", in: table),
+                    from: try row.decode(CalendarDay.self, "from_day", in: table),
+                    to: try row.decode(CalendarDay.self, "to_day", in: table),
+                    supervisor: try row.decode(String.self, "supervisor", in: table),
+                    signedAt: try row.decodeTime("signed_at", in: table),
+                    comment: try row.decodeIfPresent(String.self, "comment", in: table), entries: entries,
+                    digest: try row.decode(String.self, "digest", in: table),
+                    logEntry: try row.decode(Int64.self, "log_entry", in: table))
             }
         }
     }
@@ -84,7 +89,12 @@ extension Store {
         try read("read duty-log review \(review)") { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT entry, hash FROM duty_log_review_entries WHERE review = ?", arguments: [review])
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
+            let table = "duty_log_review_entries"
+            let pairs = try rows.map {
+                (try $0.decode(Int64.self, "entry", in: table), try $0.decode(String.self, "hash", in: table))
+            }
+            // (review, entry) is the table's key; a copy without it keeps the first hash, not a trap.
+            return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         }
     }
 }

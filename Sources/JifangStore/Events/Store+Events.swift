@@ -39,7 +39,7 @@ extension Store {
     ///   - limit: at most this many (the oldest ones), or `nil` for all.
     public func events(since: Date = .distantPast, device: String? = nil, limit: Int? = nil) throws -> [StoreEvent] {
         try read("read the events") { db in
-            var sql = "SELECT id, time, device, type, message, poll, alert FROM events WHERE time >= ?"
+            var sql = "SELECT \(Self.eventColumns) FROM events WHERE time >= ?"
             var arguments: StatementArguments = [since.clampedMillis]
             if let device {
                 sql += " AND device = ?"
@@ -50,11 +50,24 @@ extension Store {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                StoreEvent(
-                    id: row[0], time: Date(storeMillis: row[1]), device: row[2], type: EventType(rawValue: row[3]),
-                    message: row[4], poll: row[5], alert: row[6])
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.storedEvent($0) }
         }
+    }
+
+    /// The columns ``storedEvent(_:)`` reads.
+    static let eventColumns = "id, time, device, type, message, poll, alert"
+
+    /// An `events` row as an event. The type is open (``EventType``: other modules add their
+    /// own), so any text reads as a type; NULL or a value that is not its column's type fails the
+    /// read naming the column.
+    static func storedEvent(_ row: Row) throws -> StoreEvent {
+        let table = "events"
+        return StoreEvent(
+            id: try row.decode(Int64.self, "id", in: table), time: try row.decodeTime("time", in: table),
+            device: try row.decodeIfPresent(String.self, "device", in: table),
+            type: EventType(rawValue: try row.decode(String.self, "type", in: table)),
+            message: try row.decode(String.self, "message", in: table),
+            poll: try row.decodeIfPresent(Int64.self, "poll", in: table),
+            alert: try row.decodeIfPresent(Int64.self, "alert", in: table))
     }
 }
