@@ -93,7 +93,7 @@ extension Store {
                 ) ORDER BY instance, time
                 """
             return try Row.fetchAll(db, sql: sql, arguments: seriesArguments + range + seriesArguments + range)
-                .map(Self.observation)
+                .map { try Self.observation($0) }
         }
     }
 
@@ -104,7 +104,7 @@ extension Store {
             let arguments: StatementArguments = device.map { [$0] } ?? []
             // SQLite returns the other columns of the row that holds max(time).
             let sql = """
-                SELECT device, metric, instance, max(time), value FROM (
+                SELECT device, metric, instance, max(time) AS time, value FROM (
                     SELECT s.device, s.metric, s.instance, o.time, o.value
                     FROM series s JOIN observations o
                       ON o.series = s.id AND o.time = (SELECT max(time) FROM observations WHERE series = s.id)
@@ -115,13 +115,19 @@ extension Store {
                     \(filter)
                 ) GROUP BY device, metric, instance ORDER BY device, metric, instance
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments + arguments).map(Self.observation)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments + arguments).map { try Self.observation($0) }
         }
     }
 
-    private static func observation(_ row: Row) -> Observation {
+    /// A sample joined with its series; the value is from `observations` (or `_recent`), the
+    /// names from `series`, so an error names the column as the query selects it.
+    private static func observation(_ row: Row) throws -> Observation {
         Observation(
-            device: row[0], metric: row[1], instance: row[2], time: Date(storeMillis: row[3]), value: row[4])
+            device: try row.decode(String.self, "device", in: "series"),
+            metric: try row.decode(String.self, "metric", in: "series"),
+            instance: try row.decode(String.self, "instance", in: "series"),
+            time: try row.decodeTime("time", in: "observations"),
+            value: try row.decode(Double.self, "value", in: "observations"))
     }
 }
 

@@ -97,9 +97,16 @@ extension Store {
                 arguments += [instance]
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY s.instance, o.time", arguments: arguments).map { row in
-                RollupSample(
-                    device: row[0], metric: row[1], instance: row[2], time: Date(storeMillis: row[3]), min: row[4],
-                    avg: row[5], max: row[6], count: row[7])
+                let table = resolution.table
+                return RollupSample(
+                    device: try row.decode(String.self, "device", in: "series"),
+                    metric: try row.decode(String.self, "metric", in: "series"),
+                    instance: try row.decode(String.self, "instance", in: "series"),
+                    time: try row.decodeTime("time", in: table),
+                    min: try row.decode(Double.self, "min_value", in: table),
+                    avg: try row.decode(Double.self, "avg_value", in: table),
+                    max: try row.decode(Double.self, "max_value", in: table),
+                    count: try row.decode(Int.self, "count", in: table))
             }
         }
     }

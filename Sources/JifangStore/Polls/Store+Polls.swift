@@ -14,9 +14,16 @@ extension Store {
                     """,
                 arguments: [device, from.clampedMillis, to.clampedMillis]
             ).map { row in
-                PollRecord(
-                    id: row[0], device: row[1], time: Date(storeMillis: row[2]), reachable: row[3], error: row[4],
-                    pduCount: row[5], duration: row[6], observationCount: row[7])
+                let table = "polls"
+                return PollRecord(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    device: try row.decode(String.self, "device", in: table),
+                    time: try row.decodeTime("time", in: table),
+                    reachable: try row.decode(Bool.self, "reachable", in: table),
+                    error: try row.decodeIfPresent(String.self, "error", in: table),
+                    pduCount: try row.decode(Int.self, "pdu_count", in: table),
+                    duration: try row.decodeIfPresent(Double.self, "duration", in: table),
+                    observationCount: try row.decode(Int.self, "observation_count", in: table))
             }
         }
     }
@@ -73,8 +80,10 @@ extension Store {
                     """,
                 arguments: [device, from.clampedMillis, to.clampedMillis])
             return try polls.map { row in
-                PollFindings(
-                    poll: row[0], time: Date(storeMillis: row[1]), findings: try Self.findings(db, poll: row[0]))
+                let poll = try row.decode(Int64.self, "id", in: "polls")
+                return PollFindings(
+                    poll: poll, time: try row.decodeTime("time", in: "polls"),
+                    findings: try Self.findings(db, poll: poll))
             }
         }
     }
@@ -86,9 +95,15 @@ extension Store {
                 "SELECT rule, article, status, message, observed, source FROM findings WHERE poll = ? ORDER BY ordinal",
             arguments: [poll]
         ).map { row in
-            Finding(
-                rule: row[0], article: row[1], status: FindingStatus(rawValue: row[2]) ?? .unknown, message: row[3],
-                observed: row[4], source: row[5])
+            // A status no version wrote fails the read rather than reading as `unknown`.
+            let table = "findings"
+            return Finding(
+                rule: try row.decode(String.self, "rule", in: table),
+                article: try row.decodeIfPresent(String.self, "article", in: table),
+                status: try row.decode(FindingStatus.self, "status", in: table),
+                message: try row.decode(String.self, "message", in: table),
+                observed: try row.decodeIfPresent(String.self, "observed", in: table),
+                source: try row.decodeIfPresent(String.self, "source", in: table))
         }
     }
 }

@@ -88,7 +88,11 @@ extension Store {
         let row = try Row.fetchOne(
             db, sql: "SELECT last_poll_reachable, uptime_seconds, last_poll_at FROM devices WHERE name = ?",
             arguments: [device.name])
-        return PreviousState(reachable: row?[0], uptimeSeconds: row?[1], pollAt: row?[2])
+        guard let row else { return PreviousState() }
+        return PreviousState(
+            reachable: try row.decodeIfPresent(Bool.self, "last_poll_reachable", in: "devices"),
+            uptimeSeconds: try row.decodeIfPresent(Double.self, "uptime_seconds", in: "devices"),
+            pollAt: try row.decodeIfPresent(Int64.self, "last_poll_at", in: "devices"))
     }
 
     private func updateDevice(_ db: Database, _ health: DeviceHealth, poll: Int64) throws {
