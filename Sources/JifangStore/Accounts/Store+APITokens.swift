@@ -40,12 +40,14 @@ extension Store {
                     """,
                 arguments: [digest]
             ).map { row in
-                let account = Self.account(row)
+                let account = try Self.account(row)
+                let table = "api_tokens"
                 let token = APIToken(
-                    id: row["token_id"], username: account.username, label: row["token_label"],
-                    createdAt: Date(storeMillis: row["token_created_at"]),
-                    expiresAt: Date(storeMillis: row["token_expires_at"]),
-                    revokedAt: (row["token_revoked_at"] as Int64?).map { Date(storeMillis: $0) })
+                    id: try row.decode(Int64.self, "token_id", in: table), username: account.username,
+                    label: try row.decode(String.self, "token_label", in: table),
+                    createdAt: try row.decodeTime("token_created_at", in: table),
+                    expiresAt: try row.decodeTime("token_expires_at", in: table),
+                    revokedAt: try row.decodeTimeIfPresent("token_revoked_at", in: table))
                 return (token, account)
             }
         }
@@ -65,10 +67,14 @@ extension Store {
                 db, sql: "SELECT * FROM api_tokens \(filter) ORDER BY id",
                 arguments: username.map { [$0] } ?? []
             ).map { row in
-                APIToken(
-                    id: row["id"], username: row["username"], label: row["label"],
-                    createdAt: Date(storeMillis: row["created_at"]), expiresAt: Date(storeMillis: row["expires_at"]),
-                    revokedAt: (row["revoked_at"] as Int64?).map { Date(storeMillis: $0) })
+                let table = "api_tokens"
+                return APIToken(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    username: try row.decode(String.self, "username", in: table),
+                    label: try row.decode(String.self, "label", in: table),
+                    createdAt: try row.decodeTime("created_at", in: table),
+                    expiresAt: try row.decodeTime("expires_at", in: table),
+                    revokedAt: try row.decodeTimeIfPresent("revoked_at", in: table))
             }
         }
     }
@@ -86,14 +92,15 @@ extension Store {
                 throw StoreError.invalidArgument(
                     path: path, operation: "revoke the API token #\(id)", reason: "there is no token #\(id)")
             }
-            if (row["revoked_at"] as Int64?) != nil {
+            if try row.decodeTimeIfPresent("revoked_at", in: "api_tokens") != nil {
                 throw StoreError.invalidArgument(
                     path: path, operation: "revoke the API token #\(id)", reason: "it is revoked already")
             }
             try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", arguments: [time.storeMillis, id])
-            let label: String = row["label"]
+            let label = try row.decode(String.self, "label", in: "api_tokens")
+            let username = try row.decode(String.self, "username", in: "api_tokens")
             try appendAudit(
-                db, actor: actor, action: "token.revoke", subject: row["username"],
+                db, actor: actor, action: "token.revoke", subject: username,
                 detail: "API token #\(id) \(label) revoked", at: time)
         }
     }

@@ -52,14 +52,14 @@ extension Store {
     public func account(named username: String) throws -> Account? {
         try read("read the account \(username)") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE username = ?", arguments: [username])
-                .map(Self.account)
+                .map { try Self.account($0) }
         }
     }
 
     /// Every account, by username.
     public func accounts() throws -> [Account] {
         try read("read the accounts") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY username").map(Self.account)
+            try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY username").map { try Self.account($0) }
         }
     }
 
@@ -154,9 +154,14 @@ extension Store {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM audit_log ORDER BY time DESC, id DESC LIMIT ?", arguments: [limit]
             ).map { row in
-                AuditEntry(
-                    id: row["id"], time: Date(storeMillis: row["time"]), actor: row["actor"], action: row["action"],
-                    subject: row["subject"], detail: row["detail"], origin: row["origin"])
+                let table = "audit_log"
+                return AuditEntry(
+                    id: try row.decode(Int64.self, "id", in: table), time: try row.decodeTime("time", in: table),
+                    actor: try row.decode(String.self, "actor", in: table),
+                    action: try row.decode(String.self, "action", in: table),
+                    subject: try row.decode(String.self, "subject", in: table),
+                    detail: try row.decode(String.self, "detail", in: table),
+                    origin: try row.decodeIfPresent(String.self, "origin", in: table))
             }
         }
     }
@@ -173,12 +178,19 @@ extension Store {
             subject: subject, detail: detail, origin: actor.origin)
     }
 
-    static func account(_ row: Row) -> Account {
-        Account(
-            username: row["username"], displayName: row["display_name"],
-            role: AccountRole(rawValue: row["role"]) ?? .auditor,
-            language: UILanguage(rawValue: row["language"]) ?? .english, passwordHash: row["password_hash"],
-            passwordChangedAt: Date(storeMillis: row["password_changed_at"]),
-            createdAt: Date(storeMillis: row["created_at"]), disabled: row["disabled"], staffID: row["staff_id"])
+    /// An `accounts` row as an account; a role or language no version wrote fails the read naming
+    /// the column instead of reading as `auditor` or English: a guessed role would grant rights.
+    static func account(_ row: Row) throws -> Account {
+        let table = "accounts"
+        return Account(
+            username: try row.decode(String.self, "username", in: table),
+            displayName: try row.decode(String.self, "display_name", in: table),
+            role: try row.decode(AccountRole.self, "role", in: table),
+            language: try row.decode(UILanguage.self, "language", in: table),
+            passwordHash: try row.decode(String.self, "password_hash", in: table),
+            passwordChangedAt: try row.decodeTime("password_changed_at", in: table),
+            createdAt: try row.decodeTime("created_at", in: table),
+            disabled: try row.decode(Bool.self, "disabled", in: table),
+            staffID: try row.decodeIfPresent(String.self, "staff_id", in: table))
     }
 }
