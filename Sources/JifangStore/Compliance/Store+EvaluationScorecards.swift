@@ -21,14 +21,24 @@ extension Store {
                 db,
                 sql: """
                     SELECT id, period, unit, level, score, rank, ranked_among, evaluated_at, evaluated_by,
-                        scorecard IS NOT NULL
+                        scorecard IS NOT NULL AS has_scorecard
                     FROM evaluations \(filter) ORDER BY period DESC, unit
                     """, arguments: arguments
             ).map { row in
-                EvaluationRecord(
-                    id: row[0], period: row[1], unit: row[2], level: UnitLevel(rawValue: row[3]) ?? .county,
-                    score: row[4], rank: row[5], rankedAmong: row[6], evaluatedAt: Date(storeMillis: row[7]),
-                    evaluatedBy: row[8], hasScorecard: row[9])
+                // A level no version wrote fails the read rather than reading as `county`, which
+                // would rank the unit among the wrong peers.
+                let table = "evaluations"
+                return EvaluationRecord(
+                    id: try row.decode(Int64.self, "id", in: table),
+                    period: try row.decode(String.self, "period", in: table),
+                    unit: try row.decode(String.self, "unit", in: table),
+                    level: try row.decode(UnitLevel.self, "level", in: table),
+                    score: try row.decodeIfPresent(Double.self, "score", in: table),
+                    rank: try row.decodeIfPresent(Int.self, "rank", in: table),
+                    rankedAmong: try row.decodeIfPresent(Int.self, "ranked_among", in: table),
+                    evaluatedAt: try row.decodeTime("evaluated_at", in: table),
+                    evaluatedBy: try row.decodeIfPresent(String.self, "evaluated_by", in: table),
+                    hasScorecard: try row.decode(Bool.self, "has_scorecard", in: table))
             }
         }
     }

@@ -46,12 +46,23 @@ extension Store {
                     SELECT r.evaluation, r.rule, r.status FROM evaluation_results r JOIN evaluations e ON e.id = r.evaluation
                     WHERE e.period IN (SELECT value FROM json_each(?))
                     """, arguments: [Self.jsonArray(periods)])
-            for row in resultRows { statuses[row[0], default: [:]][row[1]] = row[2] }
-            return rows.map { row in
-                StoredEvaluation(
-                    period: row["period"], unit: row["unit"], level: UnitLevel(rawValue: row["level"]) ?? .county,
-                    score: row["score"], rank: row["rank"], rankedAmong: row["ranked_among"],
-                    evaluatedAt: Date(storeMillis: row["evaluated_at"]), statuses: statuses[row["id"]] ?? [:])
+            for row in resultRows {
+                let table = "evaluation_results"
+                let evaluation = try row.decode(Int64.self, "evaluation", in: table)
+                statuses[evaluation, default: [:]][try row.decode(String.self, "rule", in: table)] =
+                    try row.decode(String.self, "status", in: table)
+            }
+            return try rows.map { row in
+                let table = "evaluations"
+                return StoredEvaluation(
+                    period: try row.decode(String.self, "period", in: table),
+                    unit: try row.decode(String.self, "unit", in: table),
+                    level: try row.decode(UnitLevel.self, "level", in: table),
+                    score: try row.decodeIfPresent(Double.self, "score", in: table),
+                    rank: try row.decodeIfPresent(Int.self, "rank", in: table),
+                    rankedAmong: try row.decodeIfPresent(Int.self, "ranked_among", in: table),
+                    evaluatedAt: try row.decodeTime("evaluated_at", in: table),
+                    statuses: statuses[try row.decode(Int64.self, "id", in: table)] ?? [:])
             }
         }
     }
