@@ -18,12 +18,6 @@ extension Store {
                 reason: "\(field) holds a NUL character (U+0000), which the store cannot keep; nothing was written")
         }
     }
-
-    /// The day stored in `column` of `row`; a text that is not a day (a file edited by hand, a
-    /// row written by another program) is an error naming the column, not a trap.
-    static func storedDay(_ row: Row, _ column: String) throws -> CalendarDay {
-        try row.decode(CalendarDay.self, column)
-    }
 }
 
 extension String {

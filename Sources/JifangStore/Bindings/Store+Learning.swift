@@ -51,8 +51,7 @@ extension Store {
                     ORDER BY p.ip, p.mac
                     """)
             let byIP = Dictionary(grouping: try rows.map(Self.pair), by: \.ip)
-            for ip in byIP.keys.sorted() {
-                let pairs = byIP[ip]!
+            for (ip, pairs) in byIP.sorted(by: { $0.key < $1.key }) {
                 guard pairs.count == 1, let pair = pairs.first, pair.mac.isUnicast else {
                     if pairs.count > 1 { learning.conflicting.append(ip) }
                     continue
