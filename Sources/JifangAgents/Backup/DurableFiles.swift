@@ -165,7 +165,20 @@ enum DurableFiles {
 
     /// Regular files under `root`, relative and `/`-separated, sorted; symbolic links are skipped.
     static func files(under root: String) throws(BackupError) -> [String] {
-        var result: [String] = []
+        try entries(under: root).filter { $0.type == S_IFREG }.map(\.path).sorted()
+    }
+
+    /// Folders under `root`, relative, deepest first; symbolic links are skipped.
+    static func folders(under root: String) throws(BackupError) -> [String] {
+        try entries(under: root).filter { $0.type == S_IFDIR }.map(\.path).sorted(by: >)
+    }
+
+    /// Every entry under `root` with its `lstat` type, relative and `/`-separated, in no order.
+    ///
+    /// Links are reported as links and never followed, so a link planted in a tree cannot lead a
+    /// walk (and the copy or removal that follows it) outside the tree.
+    private static func entries(under root: String) throws(BackupError) -> [(path: String, type: mode_t)] {
+        var result: [(path: String, type: mode_t)] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : "\(root)/\(relative)"
@@ -176,35 +189,12 @@ enum DurableFiles {
                 let child = relative.isEmpty ? name : "\(relative)/\(name)"
                 var info = stat()
                 guard lstat("\(root)/\(child)", &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: result.append(child)
-                case S_IFDIR: pending.append(child)
-                default: break
-                }
+                let type = info.st_mode & S_IFMT
+                result.append((child, type))
+                if type == S_IFDIR { pending.append(child) }
             }
         }
-        return result.sorted()
-    }
-
-    /// Folders under `root`, relative, deepest first; symbolic links are skipped.
-    static func folders(under root: String) throws(BackupError) -> [String] {
-        var result: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? root : "\(root)/\(relative)"
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                throw .io(path: folder, reason: "cannot be listed")
-            }
-            for name in names {
-                let child = relative.isEmpty ? name : "\(relative)/\(name)"
-                var info = stat()
-                if lstat("\(root)/\(child)", &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                    result.append(child)
-                    pending.append(child)
-                }
-            }
-        }
-        return result.sorted(by: >)
+        return result
     }
 
     static func size(_ path: String) -> Int64 {
