@@ -78,6 +78,26 @@ import Testing
         #expect(try store.journal(after: 0, limit: 100).count == polled.count + 3 + seen.count)
     }
 
+    /// SQLite resolves a trigger's columns only when a statement on its table is prepared, so a
+    /// misspelt column would fail every write to that table; preparing one insert and one update
+    /// per journaled table finds it here.
+    @Test func everyJournalTriggerCompiles() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        try f.store.close()
+        let tables = try sqliteOutput(
+            f.path,
+            "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'journal\\_%' ESCAPE '\\'"
+                + " ORDER BY tbl_name;"
+        ).split(separator: "\n").map(String.init)
+        #expect(tables.count == 21)
+        #expect(tables.contains("polls") && tables.contains("duty_log") && tables.contains("staff"))
+        for table in tables {
+            try sqlite(f.path, "INSERT INTO \(table) SELECT * FROM \(table) WHERE 0;")
+            try sqlite(f.path, "UPDATE \(table) SET rowid = rowid WHERE 0;")
+        }
+    }
+
     @Test func aWriteThatFailsLeavesNoJournalRow() throws {
         let f = try StoreFixture()
         defer { f.directory.remove() }
