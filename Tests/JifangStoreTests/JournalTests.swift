@@ -78,6 +78,28 @@ import Testing
         #expect(try store.journal(after: 0, limit: 100).count == polled.count + 3 + seen.count)
     }
 
+    @Test func anAlertIsJournaledWhenOpenedAndClearedButNotWhenOnlySeenAgain() throws {
+        let f = try StoreFixture()
+        defer { f.directory.remove() }
+        let device = StoreFixture.device("core-router")
+        let cpu = AlertCondition(device: "core-router", type: .cpu, severity: .warning, message: "CPU above 90 %")
+        func poll(_ minutes: Double, _ conditions: [AlertCondition]) throws -> [JournalEntry] {
+            try Self.added(f.store) {
+                let time = StoreFixture.epoch.addingTimeInterval(minutes * 60)
+                try f.store.record(
+                    health: StoreFixture.health(device, at: time), observations: [], conditions: conditions)
+            }
+        }
+        let opened = try poll(0, [cpu]).filter { $0.kind == .alert }
+        let alert = try #require(opened.first).rowID
+        #expect(opened.count == 1)
+        #expect(try poll(5, [cpu]).filter { $0.kind == .alert }.isEmpty, "only last_seen_at moved")
+        var worse = cpu
+        worse.severity = .critical
+        #expect(try poll(10, [worse]).filter { $0.kind == .alert }.map(\.rowID) == [alert], "its severity changed")
+        #expect(try poll(15, []).filter { $0.kind == .alert }.map(\.rowID) == [alert], "it cleared")
+    }
+
     /// SQLite resolves a trigger's columns only when a statement on its table is prepared, so a
     /// misspelt column would fail every write to that table; preparing one insert and one update
     /// per journaled table finds it here.
