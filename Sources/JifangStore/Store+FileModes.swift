@@ -10,7 +10,7 @@ extension Store {
     /// as it is (an administrator reading the service's store must not change it), and so is a
     /// file that is missing or cannot be opened: opening the database reports that.
     ///
-    /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when a file this user owns cannot be
+    /// - Throws: ``StoreError/cannotOpen(path:reason:cause:)`` when a file this user owns cannot be
     ///   made private.
     static func tightenModes(_ path: String) throws {
         for file in [path, path + "-wal", path + "-shm"] {
@@ -23,8 +23,10 @@ extension Store {
                 continue
             }
             guard fchmod(descriptor, 0o600) == 0 else {
+                let number = errno
                 throw StoreError.cannotOpen(
-                    path: path, reason: "cannot make \(file) private: \(String(cString: strerror(errno)))")
+                    path: path, reason: "cannot make \(file) private: \(String(cString: strerror(number)))",
+                    cause: .posix(number))
             }
         }
     }

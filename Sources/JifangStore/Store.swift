@@ -38,16 +38,20 @@ public final class Store: Sendable {
     private static func createPrivateFile(_ path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor < 0 {
-            guard errno == EEXIST else {
+            let number = errno
+            guard number == EEXIST else {
                 throw StoreError.cannotOpen(
-                    path: path, reason: "cannot create the file: \(String(cString: strerror(errno)))")
+                    path: path, reason: "cannot create the file: \(String(cString: strerror(number)))",
+                    cause: .posix(number))
             }
             return
         }
         defer { Foundation.close(descriptor) }
         guard fchmod(descriptor, 0o600) == 0 else {
+            let number = errno
             throw StoreError.cannotOpen(
-                path: path, reason: "cannot make the file private: \(String(cString: strerror(errno)))")
+                path: path, reason: "cannot make the file private: \(String(cString: strerror(number)))",
+                cause: .posix(number))
         }
     }
 
@@ -60,18 +64,24 @@ public final class Store: Sendable {
     ///
     /// - Throws: ``StoreError`` naming `path` when the file cannot be opened or made private, is
     ///   not a Jifang store, was written by a newer Jifang, or its schema cannot be updated; with
-    ///   `create` false, also when there is no file yet.
-    public init(path: String, create: Bool = true, durability: Durability = .full) throws {
+    ///   `create` false, also when there is no file yet. Its ``StoreError/code`` says why.
+    /// - Parameter busyTimeout: how long, in seconds, an operation waits for another process's
+    ///   lock before it fails with ``StoreError/Code/busy``.
+    public init(path: String, create: Bool = true, durability: Durability = .full, busyTimeout: TimeInterval = 10)
+        throws
+    {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.cannotOpen(
-                path: path, reason: "there is no store there yet; run `jifang poll --once` first, or pass --database")
+                path: path, reason: "there is no store there yet; run `jifang poll --once` first, or pass --database",
+                cause: .posix(ENOENT))
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
         else {
-            throw StoreError.cannotOpen(path: path, reason: "the directory \(directory) does not exist")
+            throw StoreError.cannotOpen(
+                path: path, reason: "the directory \(directory) does not exist", cause: .posix(ENOENT))
         }
 
         // The store holds password hashes and tokens: a new file is created 0600 here, whatever
@@ -81,7 +91,7 @@ public final class Store: Sendable {
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "jifang-store"
         configuration.prepareDatabase { db in
             // FULL: a committed transaction survives power loss, not only a process crash.
@@ -92,11 +102,12 @@ public final class Store: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notAJifangDatabase(path: path, reason: "the file is not an SQLite database")
+            throw StoreError.notAJifangDatabase(
+                path: path, reason: "the file is not an SQLite database", cause: .init(error))
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)", cause: .init(error))
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: "\(error)", cause: .init(error))
         }
         try checkIdentity()
         do {
@@ -106,7 +117,7 @@ public final class Store: Sendable {
             // a checkpoint; TRUNCATE copies the new pages over them and empties the WAL.
             if scrubs { try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) } }
         } catch {
-            throw StoreError.migrationFailed(path: path, reason: Self.reason(error))
+            throw StoreError.migrationFailed(path: path, reason: Self.reason(error), cause: .init(error))
         }
     }
 
@@ -137,9 +148,10 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notAJifangDatabase(path: path, reason: "the file is not an SQLite database")
+            throw StoreError.notAJifangDatabase(
+                path: path, reason: "the file is not an SQLite database", cause: .init(error))
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error), cause: .init(error))
         }
     }
 
@@ -149,7 +161,8 @@ public final class Store: Sendable {
         do {
             try pool.close()
         } catch {
-            throw StoreError.operationFailed(path: path, operation: "close the store", reason: Self.reason(error))
+            throw StoreError.operationFailed(
+                path: path, operation: "close the store", reason: Self.reason(error), cause: .init(error))
         }
     }
 
@@ -171,9 +184,11 @@ public final class Store: Sendable {
         }
     }
 
+    /// The error as a ``StoreError`` naming `operation`, its ``StoreError/Code`` taken from
+    /// SQLite's result code and the error itself kept as ``StoreError/underlying``.
     private func wrap(_ error: any Error, _ operation: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        return .operationFailed(path: path, operation: operation, reason: Self.reason(error))
+        return .operationFailed(path: path, operation: operation, reason: Self.reason(error), cause: .init(error))
     }
 
     static func reason(_ error: any Error) -> String {

@@ -18,7 +18,7 @@ import Testing
         do {
             _ = try read()
             return false
-        } catch StoreError.operationFailed(_, _, let reason) {
+        } catch StoreError.operationFailed(_, _, let reason, _) {
             return reason.contains("\(place) holds \(shown), which is not")
         } catch {
             return false

@@ -153,7 +153,7 @@ struct SourceCopier {
     }
 
     static func reason(_ error: any Error) -> String {
-        if case .operationFailed(_, _, let reason)? = error as? StoreError { return reason }
+        if case .operationFailed(_, _, let reason, _)? = error as? StoreError { return reason }
         return "\(error)"
     }
 }
