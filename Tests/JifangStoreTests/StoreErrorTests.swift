@@ -15,7 +15,7 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.directory.remove() }
         let store = try Store(path: fixture.path, busyTimeout: 0.2)
-        let holder = try LockHolder(fixture.path)
+        let holder = try SQLiteLockHolder(fixture.path)
         let error = try #require(throws: StoreError.self) {
             try store.saveAssets([Self.asset("PC-1")], actor: "lina")
         }
@@ -148,35 +148,6 @@ func overwrite(_ path: String, at offset: UInt64, with data: Data) throws {
     defer { try? handle.close() }
     try handle.seek(toOffset: offset)
     try handle.write(contentsOf: data)
-}
-
-/// An `sqlite3` process holding an exclusive transaction on a database until ``release()``.
-final class LockHolder {
-    let process = Process()
-    let input = Pipe()
-    let output = Pipe()
-
-    init(_ path: String) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        try input.fileHandleForWriting.write(contentsOf: Data("BEGIN EXCLUSIVE;\nSELECT 'held';\n".utf8))
-        // `held` is printed once the lock is taken.
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("held") {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw FixtureError("sqlite3 ended before it held the lock") }
-            seen += chunk
-        }
-    }
-
-    func release() throws {
-        try input.fileHandleForWriting.write(contentsOf: Data("ROLLBACK;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-    }
 }
 
 /// A tmpfs of a few megabytes mounted on a temporary folder: a disk that fills, or that a

@@ -54,6 +54,7 @@ public struct WebServer: Sendable {
     public func router() -> (router: Router<WebContext>, routes: SecuredRoutes) {
         let router = Router(context: WebContext.self)
         router.add(middleware: AuthenticationMiddleware(accounts: accounts, sessions: sessions))
+        router.add(middleware: StoreErrorMiddleware())
         let data = MonitoringData(store: store, maximumAge: options.snapshotMaximumAge)
         var layout = Layout(navigation: [])
         let parts = WebServerParts(store: store, accounts: accounts, data: data)
