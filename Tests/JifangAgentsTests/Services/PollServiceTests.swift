@@ -22,16 +22,20 @@ import Testing
         let group = ServiceGroup(
             services: [PollService(scheduler: scheduler)], logger: lines.logger(label: "jifang.agent"))
         let started = ContinuousClock.now
+        var shutdown = started
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             while !lines.all.contains(where: { $0.contains("cycle 1: 0 devices polled") }) {
                 #expect(ContinuousClock.now - started < .seconds(20), "no cycle logged: \(lines.all)")
                 try await Task.sleep(for: .milliseconds(20))
             }
+            shutdown = ContinuousClock.now
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
-        #expect(ContinuousClock.now - started < .seconds(5), "the service waited for the next cycle")
+        // Measured from the shutdown, against the 300 s interval: a start-up slowed by a busy
+        // machine is not what this judges.
+        #expect(ContinuousClock.now - shutdown < .seconds(30), "the service waited for the next cycle")
         #expect(!lines.all.contains { $0.contains("cycle 2:") }, "\(lines.all)")
     }
 }
